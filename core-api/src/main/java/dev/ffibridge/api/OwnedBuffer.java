@@ -1,0 +1,46 @@
+package dev.ffibridge.api;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A read-only buffer of doubles owned by the provider: the guide's "direct pointer access"
+ * strategy. With the native provider the memory is Rust's, read in place without a copy; with the
+ * java provider it is off-heap memory of a shared arena. Either way it must be closed.
+ *
+ * <p>{@link #close()} frees the memory exactly once; it is idempotent and may be called from any
+ * thread. After it, every read ({@link #get}, {@link #toArray}, the {@link #segment()}) throws
+ * {@link IllegalStateException}. A {@link java.lang.ref.Cleaner} frees a buffer that became
+ * unreachable without being closed, as a safety net only: a segment obtained from a buffer is
+ * valid only while that buffer is open <i>and</i> reachable.
+ */
+public interface OwnedBuffer extends AutoCloseable {
+
+    /** The number of doubles. Still answers after {@link #close()}. */
+    long length();
+
+    /** A read-only view of the doubles, in native byte order; dead once the buffer is closed. */
+    MemorySegment segment();
+
+    /**
+     * The double at {@code index}.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= index < length()}
+     * @throws IllegalStateException if the buffer is closed
+     */
+    double get(long index);
+
+    /**
+     * A copy of the doubles on the Java heap.
+     *
+     * @throws IllegalStateException if the buffer is closed
+     * @throws IllegalArgumentException if it holds more doubles than a Java array can
+     */
+    double[] toArray();
+
+    /** Whether the buffer is still open. */
+    boolean isOpen();
+
+    /** Frees the memory; later calls do nothing. */
+    @Override
+    void close();
+}

@@ -1,0 +1,169 @@
+package dev.ffibridge.api;
+
+import dev.ffibridge.api.spi.FfiBridgeProvider;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** Finds the providers with {@link ServiceLoader}, picks one, and says which and why. */
+final class ProviderSelection {
+
+    /** The system property that picks the provider: {@code auto} (default), {@code native}, {@code java}. */
+    static final String PROVIDER_PROPERTY = "ffibridge.provider";
+
+    static final String AUTO = "auto";
+
+    private static final System.Logger LOG = System.getLogger("dev.ffibridge");
+
+    private static final Object LOCK = new Object();
+    private static volatile FfiBridge selected;
+    private static volatile List<FfiBridgeProvider> discovered;
+    private static final Map<String, FfiBridge> BY_NAME = new ConcurrentHashMap<>();
+
+    private ProviderSelection() {}
+
+    static FfiBridge selected() {
+        FfiBridge bridge = selected;
+        if (bridge == null) {
+            synchronized (LOCK) {
+                bridge = selected;
+                if (bridge == null) {
+                    bridge = select();
+                    selected = bridge;
+                }
+            }
+        }
+        return bridge;
+    }
+
+    static FfiBridge named(String name) {
+        FfiBridge bridge = BY_NAME.get(name);
+        if (bridge != null) {
+            return bridge;
+        }
+        FfiBridgeProvider provider = find(name, providers());
+        Optional<Throwable> cause = provider.unavailabilityCause();
+        if (cause.isPresent()) {
+            throw new ProviderUnavailableException(
+                    name, "the " + name + " provider is unavailable: " + cause.get().getMessage(), cause.get());
+        }
+        return BY_NAME.computeIfAbsent(name, n -> new FfiBridge(n, provider.create()));
+    }
+
+    static Diagnostics diagnostics() {
+        return diagnostics(requested(), providers());
+    }
+
+    static Diagnostics diagnostics(String requested, List<FfiBridgeProvider> providers) {
+        List<Diagnostics.ProviderReport> reports = new ArrayList<>();
+        for (FfiBridgeProvider provider : providers) {
+            boolean touch = requested.equals(AUTO) || requested.equals(provider.name());
+            Optional<Throwable> cause = touch
+                    ? provider.unavailabilityCause()
+                    : Optional.of(new IllegalStateException("not probed: -D" + PROVIDER_PROPERTY + "=" + requested));
+            reports.add(new Diagnostics.ProviderReport(
+                    provider.name(), provider.priority(), touch && cause.isEmpty(), cause.orElse(null), provider.details()));
+        }
+        try {
+            Choice choice = choose(requested, providers);
+            return new Diagnostics(requested, choice.provider().name(), choice.reason(), reports);
+        } catch (RuntimeException e) {
+            return new Diagnostics(requested, null, e.getMessage(), reports);
+        }
+    }
+
+    private static FfiBridge select() {
+        Choice choice = choose(requested(), providers());
+        FfiBridge bridge = BY_NAME.computeIfAbsent(
+                choice.provider().name(), n -> new FfiBridge(n, choice.provider().create()));
+        if (choice.warning() != null) {
+            LOG.log(Level.WARNING, choice.warning());
+        }
+        LOG.log(Level.INFO, "ffibridge: using the " + choice.provider().name() + " provider (" + choice.reason() + ")");
+        return bridge;
+    }
+
+    /** The outcome of a selection: the provider, why, and the warning to log (null if none). */
+    record Choice(FfiBridgeProvider provider, String reason, String warning) {}
+
+    static Choice choose(String requested, List<FfiBridgeProvider> providers) {
+        if (!requested.equals(AUTO)) {
+            FfiBridgeProvider provider = find(requested, providers);
+            Optional<Throwable> cause = provider.unavailabilityCause();
+            if (cause.isPresent()) {
+                throw new ProviderUnavailableException(
+                        requested,
+                        "-D" + PROVIDER_PROPERTY + "=" + requested + " requires the " + requested
+                                + " provider, which is unavailable: " + cause.get().getMessage(),
+                        cause.get());
+            }
+            return new Choice(provider, "requested by -D" + PROVIDER_PROPERTY + "=" + requested + describe(provider), null);
+        }
+        List<String> skipped = new ArrayList<>();
+        for (FfiBridgeProvider provider : providers) {
+            Optional<Throwable> cause = provider.unavailabilityCause();
+            if (cause.isEmpty()) {
+                String warning = skipped.isEmpty()
+                        ? null
+                        : "ffibridge: " + String.join("; ", skipped) + ". Using the " + provider.name()
+                                + " provider instead. Set -D" + PROVIDER_PROPERTY + "=" + provider.name()
+                                + " to choose it explicitly, or -D" + PROVIDER_PROPERTY
+                                + "=native to fail instead of falling back.";
+                return new Choice(provider, "highest-priority available provider" + describe(provider), warning);
+            }
+            skipped.add("the " + provider.name() + " provider is unavailable: " + cause.get().getMessage());
+        }
+        throw new ProviderUnavailableException(
+                AUTO,
+                providers.isEmpty()
+                        ? "no ffibridge provider on the class path: add ffibridge-java-impl or ffibridge-native-impl"
+                        : "no ffibridge provider can run: " + String.join("; ", skipped),
+                null);
+    }
+
+    private static String describe(FfiBridgeProvider provider) {
+        Map<String, String> details = provider.details();
+        if (details.isEmpty()) {
+            return "";
+        }
+        return details.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ", "; ", ""));
+    }
+
+    private static FfiBridgeProvider find(String name, List<FfiBridgeProvider> providers) {
+        for (FfiBridgeProvider provider : providers) {
+            if (provider.name().equals(name)) {
+                return provider;
+            }
+        }
+        throw new IllegalArgumentException("no ffibridge provider named '" + name + "'; found "
+                + providers.stream().map(FfiBridgeProvider::name).toList()
+                + " (the property " + PROVIDER_PROPERTY + " takes auto, native or java)");
+    }
+
+    private static String requested() {
+        return System.getProperty(PROVIDER_PROPERTY, AUTO).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<FfiBridgeProvider> providers() {
+        List<FfiBridgeProvider> found = discovered;
+        if (found == null) {
+            List<FfiBridgeProvider> loaded = new ArrayList<>();
+            ServiceLoader.load(FfiBridgeProvider.class, FfiBridge.class.getClassLoader()).forEach(loaded::add);
+            loaded.sort(Comparator.comparingInt(FfiBridgeProvider::priority).reversed()
+                    .thenComparing(FfiBridgeProvider::name));
+            found = List.copyOf(loaded);
+            discovered = found;
+        }
+        return found;
+    }
+}

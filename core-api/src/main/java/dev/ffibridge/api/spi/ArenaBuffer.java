@@ -1,0 +1,88 @@
+package dev.ffibridge.api.spi;
+
+import dev.ffibridge.api.OwnedBuffer;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.ref.Cleaner;
+import java.util.Objects;
+
+/**
+ * An {@link OwnedBuffer} whose memory lives as long as a shared {@link Arena}: closing the buffer
+ * closes the arena, which frees the memory (for native memory, through the cleanup action the
+ * provider attached with {@link MemorySegment#reinterpret(long, Arena, java.util.function.Consumer)}).
+ * A {@link Cleaner} closes the arena of a buffer that became unreachable, as a safety net only.
+ */
+public final class ArenaBuffer implements OwnedBuffer {
+
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final MemorySegment segment;
+    private final long length;
+    private final Arena arena;
+    private final Cleaner.Cleanable cleanable;
+
+    private ArenaBuffer(Arena arena, MemorySegment segment) {
+        this.arena = arena;
+        this.segment = segment.asReadOnly();
+        this.length = segment.byteSize() / Double.BYTES;
+        this.cleanable = CLEANER.register(this, arena::close);
+    }
+
+    /**
+     * Wraps {@code segment}, which must be tied to {@code arena}, a shared arena the buffer now owns.
+     *
+     * @throws IllegalArgumentException if the segment is not a whole number of doubles or not tied
+     *     to {@code arena}
+     */
+    public static OwnedBuffer of(Arena arena, MemorySegment segment) {
+        Objects.requireNonNull(arena, "arena");
+        Objects.requireNonNull(segment, "segment");
+        if (segment.byteSize() % Double.BYTES != 0) {
+            throw new IllegalArgumentException("segment size " + segment.byteSize() + " is not a whole number of doubles");
+        }
+        if (!segment.scope().equals(arena.scope())) {
+            throw new IllegalArgumentException("segment is not tied to the given arena");
+        }
+        return new ArenaBuffer(arena, segment);
+    }
+
+    @Override
+    public long length() {
+        return length;
+    }
+
+    @Override
+    public MemorySegment segment() {
+        return segment;
+    }
+
+    @Override
+    public double get(long index) {
+        Objects.checkIndex(index, length);
+        return segment.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, index);
+    }
+
+    @Override
+    public double[] toArray() {
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(length + " doubles do not fit in a Java array");
+        }
+        return segment.toArray(ValueLayout.JAVA_DOUBLE_UNALIGNED);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return arena.scope().isAlive();
+    }
+
+    @Override
+    public void close() {
+        cleanable.clean();
+    }
+
+    @Override
+    public String toString() {
+        return "OwnedBuffer[length=" + length + (isOpen() ? "" : ", closed") + "]";
+    }
+}

@@ -1,0 +1,132 @@
+package dev.ffibridge.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ffibridge.api.spi.BridgeOperations;
+import dev.ffibridge.api.spi.FfiBridgeProvider;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ProviderSelectionTest {
+
+    /** A provider whose availability is fixed and whose probes are counted. */
+    private static final class StubProvider implements FfiBridgeProvider {
+        final String name;
+        final int priority;
+        final Throwable cause;
+        final AtomicInteger probes = new AtomicInteger();
+
+        StubProvider(String name, int priority, Throwable cause) {
+            this.name = name;
+            this.priority = priority;
+            this.cause = cause;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public int priority() {
+            return priority;
+        }
+
+        @Override
+        public Optional<Throwable> unavailabilityCause() {
+            probes.incrementAndGet();
+            return Optional.ofNullable(cause);
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return cause == null ? Map.of("library", "/lib/" + name + ".so") : Map.of();
+        }
+
+        @Override
+        public BridgeOperations create() {
+            return new RecordingOperations();
+        }
+    }
+
+    private final StubProvider brokenNative =
+            new StubProvider("native", 100, new UnsatisfiedLinkError("libffi_bridge.so: cannot open shared object file"));
+    private final StubProvider workingNative = new StubProvider("native", 100, null);
+    private final StubProvider java = new StubProvider("java", 0, null);
+
+    @Test
+    void autoPrefersTheHighestPriorityAvailableProviderSilently() {
+        ProviderSelection.Choice choice = ProviderSelection.choose("auto", List.of(workingNative, java));
+        assertThat(choice.provider()).isSameAs(workingNative);
+        assertThat(choice.reason()).contains("/lib/native.so");
+        assertThat(choice.warning()).isNull();
+    }
+
+    @Test
+    void autoFallsBackToJavaAndSaysWhyAndWhichPropertyControlsIt() {
+        ProviderSelection.Choice choice = ProviderSelection.choose("auto", List.of(brokenNative, java));
+        assertThat(choice.provider()).isSameAs(java);
+        assertThat(choice.warning())
+                .contains("native provider is unavailable", "cannot open shared object file")
+                .contains("-Dffibridge.provider=java", "-Dffibridge.provider=native");
+    }
+
+    @Test
+    void requiredNativeFailsWithTheCauseAndNeverFallsBack() {
+        assertThatThrownBy(() -> ProviderSelection.choose("native", List.of(brokenNative, java)))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("-Dffibridge.provider=native")
+                .hasCauseInstanceOf(UnsatisfiedLinkError.class)
+                .satisfies(e -> assertThat(((ProviderUnavailableException) e).provider()).isEqualTo("native"));
+    }
+
+    @Test
+    void requestedJavaNeverProbesNative() {
+        ProviderSelection.Choice choice = ProviderSelection.choose("java", List.of(workingNative, java));
+        assertThat(choice.provider()).isSameAs(java);
+        assertThat(choice.reason()).contains("requested by -Dffibridge.provider=java");
+        assertThat(workingNative.probes).hasValue(0);
+        Diagnostics diagnostics = ProviderSelection.diagnostics("java", List.of(workingNative, java));
+        assertThat(workingNative.probes).hasValue(0);
+        assertThat(diagnostics.selected()).isEqualTo("java");
+        assertThat(diagnostics.providers()).extracting(Diagnostics.ProviderReport::available).containsExactly(false, true);
+    }
+
+    @Test
+    void unknownProviderNamesTheValidOnes() {
+        assertThatThrownBy(() -> ProviderSelection.choose("rust", List.of(workingNative, java)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rust")
+                .hasMessageContaining("[native, java]");
+    }
+
+    @Test
+    void noProviderAtAllSaysWhatToAdd() {
+        assertThatThrownBy(() -> ProviderSelection.choose("auto", List.of()))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("ffibridge-java-impl");
+        assertThatThrownBy(() -> ProviderSelection.choose("auto", List.of(brokenNative)))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("cannot open shared object file");
+    }
+
+    @Test
+    void diagnosticsListEveryProviderWithItsCause() {
+        Diagnostics diagnostics = ProviderSelection.diagnostics("auto", List.of(brokenNative, java));
+        assertThat(diagnostics.selected()).isEqualTo("java");
+        assertThat(diagnostics.providers()).hasSize(2);
+        assertThat(diagnostics.providers().get(0).cause()).isInstanceOf(UnsatisfiedLinkError.class);
+        assertThat(diagnostics.toString())
+                .contains("selected: java")
+                .contains("native [priority 100]: unavailable")
+                .contains("cause: java.lang.UnsatisfiedLinkError")
+                .contains("library = /lib/java.so");
+        Diagnostics none = ProviderSelection.diagnostics("native", List.of(brokenNative, java));
+        assertThat(none.selected()).isNull();
+        assertThat(none.reason()).contains("unavailable");
+    }
+}
