@@ -42,13 +42,24 @@ public record Diagnostics(String requested, String selected, String reason, List
     public String toString() {
         StringBuilder out = new StringBuilder();
         out.append("ffibridge.provider = ").append(requested).append('\n');
-        out.append("selected: ").append(selected == null ? "none" : selected).append(" (").append(reason).append(")\n");
+        out.append("selected: ")
+                .append(selected == null ? "none" : selected)
+                .append(" (")
+                .append(reason)
+                .append(")\n");
         for (ProviderReport report : providers) {
-            out.append("  ").append(report.name()).append(" [priority ").append(report.priority()).append("]: ");
+            out.append("  ")
+                    .append(report.name())
+                    .append(" [priority ")
+                    .append(report.priority())
+                    .append("]: ");
             out.append(report.available() ? "available" : "unavailable");
             report.details().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> out.append("\n      ").append(e.getKey()).append(" = ").append(e.getValue()));
+                    .forEach(e -> out.append("\n      ")
+                            .append(e.getKey())
+                            .append(" = ")
+                            .append(e.getValue()));
             for (Throwable t = report.cause(); t != null; t = t.getCause()) {
                 out.append("\n      cause: ").append(t);
             }

@@ -22,7 +22,9 @@ import java.util.Objects;
  * sumBuffer} adds the elements in this exact order, so both providers agree bit for bit: sixteen
  * accumulators start at {@code +0.0}; element {@code i} is added to accumulator {@code i % 16} in
  * increasing {@code i}; then {@code s8[k] = acc[k] + acc[k+8]}, {@code s4[k] = s8[k] + s8[k+4]},
- * {@code s2[k] = s4[k] + s4[k+2]}, and the sum is {@code s2[0] + s2[1]}. A {@link DoubleBuffer} is
+ * {@code s2[k] = s4[k] + s4[k+2]}, and the sum is {@code s2[0] + s2[1]}. When the sum is NaN, only
+ * its NaN-ness is specified: IEEE 754 leaves the payload of a NaN made from several NaNs open, and
+ * compilers may swap the operands of an addition. A {@link DoubleBuffer} is
  * used from its position to its limit, which are left unchanged. A {@link MemorySegment} must be a
  * whole number of doubles long, in native byte order; it may be on the heap or off it and need
  * not be aligned.

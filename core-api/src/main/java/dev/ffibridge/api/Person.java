@@ -47,7 +47,8 @@ public record Person(String name, long age, float height) {
         for (int i = 0; i < length; i++) {
             char c = name.charAt(i);
             if (c == '\0') {
-                throw new IllegalArgumentException("name contains U+0000 at index " + i + ", which a C string cannot carry");
+                throw new IllegalArgumentException(
+                        "name contains U+0000 at index " + i + ", which a C string cannot carry");
             }
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(name.charAt(i + 1))) {

@@ -52,7 +52,9 @@ final class ProviderSelection {
         Optional<Throwable> cause = provider.unavailabilityCause();
         if (cause.isPresent()) {
             throw new ProviderUnavailableException(
-                    name, "the " + name + " provider is unavailable: " + cause.get().getMessage(), cause.get());
+                    name,
+                    "the " + name + " provider is unavailable: " + cause.get().getMessage(),
+                    cause.get());
         }
         return BY_NAME.computeIfAbsent(name, n -> new FfiBridge(n, provider.create()));
     }
@@ -69,7 +71,11 @@ final class ProviderSelection {
                     ? provider.unavailabilityCause()
                     : Optional.of(new IllegalStateException("not probed: -D" + PROVIDER_PROPERTY + "=" + requested));
             reports.add(new Diagnostics.ProviderReport(
-                    provider.name(), provider.priority(), touch && cause.isEmpty(), cause.orElse(null), provider.details()));
+                    provider.name(),
+                    provider.priority(),
+                    touch && cause.isEmpty(),
+                    cause.orElse(null),
+                    provider.details()));
         }
         try {
             Choice choice = choose(requested, providers);
@@ -82,7 +88,8 @@ final class ProviderSelection {
     private static FfiBridge select() {
         Choice choice = choose(requested(), providers());
         FfiBridge bridge = BY_NAME.computeIfAbsent(
-                choice.provider().name(), n -> new FfiBridge(n, choice.provider().create()));
+                choice.provider().name(),
+                n -> new FfiBridge(n, choice.provider().create()));
         if (choice.warning() != null) {
             LOG.log(Level.WARNING, choice.warning());
         }
@@ -101,10 +108,12 @@ final class ProviderSelection {
                 throw new ProviderUnavailableException(
                         requested,
                         "-D" + PROVIDER_PROPERTY + "=" + requested + " requires the " + requested
-                                + " provider, which is unavailable: " + cause.get().getMessage(),
+                                + " provider, which is unavailable: "
+                                + cause.get().getMessage(),
                         cause.get());
             }
-            return new Choice(provider, "requested by -D" + PROVIDER_PROPERTY + "=" + requested + describe(provider), null);
+            return new Choice(
+                    provider, "requested by -D" + PROVIDER_PROPERTY + "=" + requested + describe(provider), null);
         }
         List<String> skipped = new ArrayList<>();
         for (FfiBridgeProvider provider : providers) {
@@ -118,7 +127,8 @@ final class ProviderSelection {
                                 + "=native to fail instead of falling back.";
                 return new Choice(provider, "highest-priority available provider" + describe(provider), warning);
             }
-            skipped.add("the " + provider.name() + " provider is unavailable: " + cause.get().getMessage());
+            skipped.add("the " + provider.name() + " provider is unavailable: "
+                    + cause.get().getMessage());
         }
         throw new ProviderUnavailableException(
                 AUTO,
@@ -158,8 +168,10 @@ final class ProviderSelection {
         List<FfiBridgeProvider> found = discovered;
         if (found == null) {
             List<FfiBridgeProvider> loaded = new ArrayList<>();
-            ServiceLoader.load(FfiBridgeProvider.class, FfiBridge.class.getClassLoader()).forEach(loaded::add);
-            loaded.sort(Comparator.comparingInt(FfiBridgeProvider::priority).reversed()
+            ServiceLoader.load(FfiBridgeProvider.class, FfiBridge.class.getClassLoader())
+                    .forEach(loaded::add);
+            loaded.sort(Comparator.comparingInt(FfiBridgeProvider::priority)
+                    .reversed()
                     .thenComparing(FfiBridgeProvider::name));
             found = List.copyOf(loaded);
             discovered = found;

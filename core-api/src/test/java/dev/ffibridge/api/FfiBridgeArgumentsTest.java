@@ -73,7 +73,8 @@ class FfiBridgeArgumentsTest {
 
     @Test
     void directNativeOrderBufferPassesASegment() {
-        DoubleBuffer buffer = ByteBuffer.allocateDirect(64).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        DoubleBuffer buffer =
+                ByteBuffer.allocateDirect(64).order(ByteOrder.nativeOrder()).asDoubleBuffer();
         buffer.position(3);
         bridge.fillBuffer(buffer);
         assertThat(operations.calls).containsExactly("fill segment 40");
@@ -85,7 +86,8 @@ class FfiBridgeArgumentsTest {
 
     @Test
     void foreignOrderBufferGetsTheSameValues() {
-        DoubleBuffer buffer = ByteBuffer.allocateDirect(64).order(ByteOrder.BIG_ENDIAN).asDoubleBuffer();
+        DoubleBuffer buffer =
+                ByteBuffer.allocateDirect(64).order(ByteOrder.BIG_ENDIAN).asDoubleBuffer();
         buffer.position(2);
         bridge.fillBuffer(buffer);
         assertThat(buffer.get(2)).isZero();

@@ -53,8 +53,8 @@ class ProviderSelectionTest {
         }
     }
 
-    private final StubProvider brokenNative =
-            new StubProvider("native", 100, new UnsatisfiedLinkError("libffi_bridge.so: cannot open shared object file"));
+    private final StubProvider brokenNative = new StubProvider(
+            "native", 100, new UnsatisfiedLinkError("libffi_bridge.so: cannot open shared object file"));
     private final StubProvider workingNative = new StubProvider("native", 100, null);
     private final StubProvider java = new StubProvider("java", 0, null);
 
@@ -81,7 +81,8 @@ class ProviderSelectionTest {
                 .isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("-Dffibridge.provider=native")
                 .hasCauseInstanceOf(UnsatisfiedLinkError.class)
-                .satisfies(e -> assertThat(((ProviderUnavailableException) e).provider()).isEqualTo("native"));
+                .satisfies(e -> assertThat(((ProviderUnavailableException) e).provider())
+                        .isEqualTo("native"));
     }
 
     @Test
@@ -93,7 +94,9 @@ class ProviderSelectionTest {
         Diagnostics diagnostics = ProviderSelection.diagnostics("java", List.of(workingNative, java));
         assertThat(workingNative.probes).hasValue(0);
         assertThat(diagnostics.selected()).isEqualTo("java");
-        assertThat(diagnostics.providers()).extracting(Diagnostics.ProviderReport::available).containsExactly(false, true);
+        assertThat(diagnostics.providers())
+                .extracting(Diagnostics.ProviderReport::available)
+                .containsExactly(false, true);
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class ArenaBuffer implements OwnedBuffer {
         this.arena = arena;
         this.segment = segment.asReadOnly();
         this.length = segment.byteSize() / Double.BYTES;
-        this.cleanable = CLEANER.register(this, arena::close);
+        this.cleanable = CLEANER.register(this, new Closer(arena));
     }
 
     /**
@@ -39,7 +39,8 @@ public final class ArenaBuffer implements OwnedBuffer {
         Objects.requireNonNull(arena, "arena");
         Objects.requireNonNull(segment, "segment");
         if (segment.byteSize() % Double.BYTES != 0) {
-            throw new IllegalArgumentException("segment size " + segment.byteSize() + " is not a whole number of doubles");
+            throw new IllegalArgumentException(
+                    "segment size " + segment.byteSize() + " is not a whole number of doubles");
         }
         if (!segment.scope().equals(arena.scope())) {
             throw new IllegalArgumentException("segment is not tied to the given arena");
@@ -76,9 +77,34 @@ public final class ArenaBuffer implements OwnedBuffer {
         return arena.scope().isAlive();
     }
 
+    /**
+     * Frees the memory. If a native call elsewhere still holds the memory, the arena refuses to
+     * close with {@link IllegalStateException} and the buffer stays open, so a later call can retry.
+     */
     @Override
     public void close() {
+        if (arena.scope().isAlive()) {
+            try {
+                arena.close();
+            } catch (IllegalStateException e) {
+                if (arena.scope().isAlive()) {
+                    throw e;
+                }
+            }
+        }
         cleanable.clean();
+    }
+
+    /** The safety net: closes the arena of a buffer that became unreachable, if still open. */
+    private record Closer(Arena arena) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                arena.close();
+            } catch (IllegalStateException alreadyClosedOrInUse) {
+                // closed by close(), or held by a call still running: nothing more a cleaner can do
+            }
+        }
     }
 
     @Override

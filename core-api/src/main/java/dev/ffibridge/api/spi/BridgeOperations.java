@@ -14,7 +14,8 @@ import java.lang.foreign.MemorySegment;
  * {@code FfiBridge}. A segment passed in is alive, accessible by the calling thread, a whole
  * number of doubles long, and writable when written to; it may be native or on the heap, and need
  * not be 8-byte aligned. Doubles in segments are in native byte order. An implementation must be
- * thread-safe and must produce exactly the documented values, bit for bit.
+ * thread-safe and must produce exactly the documented values, bit for bit (a NaN sum's payload
+ * excepted, as {@code FfiBridge} documents).
  */
 public interface BridgeOperations {
 

@@ -52,7 +52,8 @@ class ArenaBufferTest {
 
     @Test
     void rejectsSegmentsItCannotOwn() {
-        try (Arena arena = Arena.ofShared(); Arena other = Arena.ofShared()) {
+        try (Arena arena = Arena.ofShared();
+                Arena other = Arena.ofShared()) {
             assertThatThrownBy(() -> ArenaBuffer.of(arena, arena.allocate(12)))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> ArenaBuffer.of(arena, other.allocate(16)))

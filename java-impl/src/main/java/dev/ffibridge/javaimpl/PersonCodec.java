@@ -1,0 +1,63 @@
+package dev.ffibridge.javaimpl;
+
+import dev.ffibridge.api.Person;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A {@link Person} as bytes: {@code u32} age, {@code f32} height (raw bits), {@code u64} name
+ * length {@code n}, then the {@code n} bytes of the UTF-8 name; all little-endian, as bincode 1.x
+ * with fixint encoding writes it.
+ */
+final class PersonCodec {
+
+    private static final String WHAT = "person";
+
+    private static final int AGE = 0;
+    private static final int HEIGHT = 4;
+    private static final int NAME_LENGTH = 8;
+    private static final int NAME = 16;
+
+    private PersonCodec() {}
+
+    /** The person's bytes. The name obeys the name rule, so it has an exact UTF-8 form. */
+    static byte[] encode(Person person) {
+        byte[] name = person.name().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[NAME + name.length];
+        LittleEndian.putInt(bytes, AGE, (int) person.age());
+        LittleEndian.putInt(bytes, HEIGHT, Float.floatToRawIntBits(person.height()));
+        LittleEndian.putLong(bytes, NAME_LENGTH, name.length);
+        System.arraycopy(name, 0, bytes, NAME, name.length);
+        return bytes;
+    }
+
+    /**
+     * The person in {@code bytes}, which must be exactly one encoded person.
+     *
+     * @throws IllegalArgumentException if the bytes are truncated, have trailing bytes, or hold a
+     *     name that is not UTF-8 or contains U+0000
+     */
+    static Person decode(byte[] bytes) {
+        if (bytes.length < NAME) {
+            throw Malformed.bytes(
+                    WHAT, "truncated: " + bytes.length + " bytes, shorter than the " + NAME + "-byte header");
+        }
+        long nameLength = LittleEndian.getLong(bytes, NAME_LENGTH);
+        int available = bytes.length - NAME;
+        if (Long.compareUnsigned(nameLength, available) > 0) {
+            throw Malformed.bytes(
+                    WHAT,
+                    "the name length " + Long.toUnsignedString(nameLength) + " exceeds the " + available
+                            + " bytes after the header");
+        }
+        Malformed.requireLength(WHAT, bytes.length, NAME + nameLength);
+        String name = Utf8.decode(bytes, NAME, (int) nameLength);
+        int nul = name.indexOf('\0');
+        if (nul >= 0) {
+            throw new IllegalArgumentException(
+                    "the decoded name contains U+0000 at index " + nul + ", which a C string cannot carry");
+        }
+        long age = Integer.toUnsignedLong(LittleEndian.getInt(bytes, AGE));
+        float height = Float.intBitsToFloat(LittleEndian.getInt(bytes, HEIGHT));
+        return new Person(name, age, height);
+    }
+}
