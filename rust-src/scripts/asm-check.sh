@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Optional: shows that the fill and sum hot loops of a release libffi_bridge.so use packed
+# double instructions (SSE2 addpd/movupd in the portable kernels, AVX vaddpd/vmovupd in the
+# runtime-selected ones). Not part of verify.sh: symbol names depend on inlining decisions.
+#
+# Usage: scripts/asm-check.sh <path-to-libffi_bridge.so>
+set -euo pipefail
+lib="${1:?usage: $0 <path-to-libffi_bridge.so>}"
+command -v objdump >/dev/null || { echo "asm-check: objdump not found (binutils)" >&2; exit 1; }
+
+dis="$(objdump -d --no-show-raw-insn -M intel "$lib")"
+fail=0
+check() { # <symbol regex> <instruction regex> <description>
+    local body count
+    body="$(awk -v re="^[0-9a-f]+ <$1" '$0 ~ re {on=1; next} on && /^$/ {on=0} on' <<<"$dis")"
+    count="$(grep -Ec "$2" <<<"$body" || true)"
+    printf 'asm-check: %-44s %3d x %s\n' "$3" "$count" "$2"
+    [[ $count -gt 0 ]] || fail=1
+}
+check '_ZN10ffi_bridge6kernel21fill_counted_portable' '\b(addpd|movupd)\b' 'portable fill (SSE2)'
+check 'ffi_bridge_sum_buffer>' '\b(addpd|movupd)\b' 'portable sum, inlined in ffi_bridge_sum_buffer'
+check '_ZN10ffi_bridge3avx12fill_counted' '\bv(addpd|movupd)\b.*ymm' 'AVX fill'
+check '_ZN10ffi_bridge3avx3sum' '\bvaddpd\b.*ymm' 'AVX sum'
+[[ $fail == 0 ]] || { echo "asm-check: packed instructions missing" >&2; exit 1; }
+echo "asm-check: OK"

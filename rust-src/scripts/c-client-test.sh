@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds tests/c/client.c against include/ffi_bridge.h with gcc -Wall -Wextra -Werror and runs
+# it against the given library under valgrind (errors and definite/indirect leaks fail).
+#
+# Usage: scripts/c-client-test.sh <path-to-libffi_bridge.so>
+# Without valgrind: fails when CI=true, otherwise runs the client directly with a note.
+set -euo pipefail
+
+crate_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+lib="${1:?usage: $0 <path-to-libffi_bridge.so>}"
+[[ -f "$lib" ]] || { echo "c-client-test: no library at $lib" >&2; exit 1; }
+lib_dir="$(cd "$(dirname "$lib")" && pwd)"
+lib_name="$(basename "$lib")"
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# Link against exactly the given file: the Rust cdylib has no SONAME, so the client records
+# this absolute path and loads that very library at run time.
+gcc -std=c11 -O1 -g -Wall -Wextra -Werror -Wpedantic \
+    -I "$crate_dir/include" "$crate_dir/tests/c/client.c" \
+    -o "$tmp/client" "$lib_dir/$lib_name" -lm
+
+run=("$tmp/client")
+if command -v valgrind >/dev/null 2>&1; then
+    run=(valgrind --quiet --error-exitcode=99 --leak-check=full
+        --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect "${run[@]}")
+elif [[ "${CI:-}" == "true" ]]; then
+    echo "c-client-test: valgrind is required when CI=true (apt-get install valgrind)" >&2
+    exit 1
+else
+    echo "c-client-test: note: valgrind not found, running the C client without it"
+fi
+
+"${run[@]}" | tee "$tmp/out"
+last="$(tail -n 1 "$tmp/out")"
+if [[ ! "$last" =~ ^[0-9]+\ passed,\ 0\ failed$ ]]; then
+    echo "c-client-test: unexpected closing line: $last" >&2
+    exit 1
+fi
+echo "c-client-test: OK (${run[0]##*/})"

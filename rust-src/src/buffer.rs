@@ -1,0 +1,227 @@
+//! Caller-owned double buffers: the guide's `fill_buffer`, `ffi_bridge_fill_buffer` and
+//! `ffi_bridge_sum_buffer`. The arithmetic lives in [`crate::kernel`].
+
+use crate::kernel;
+use crate::panic::ffi_boundary;
+use crate::raw::{f64_byte_len, slots, slots_mut, write_out};
+use crate::status::{status_code, FfiResult, Status};
+
+/// Checks and fills a caller buffer.
+///
+/// # Safety
+///
+/// As [`ffi_bridge_fill_buffer`].
+unsafe fn fill_checked(buffer: *mut f64, length: usize) -> FfiResult<()> {
+    if buffer.is_null() {
+        return Err(Status::FFI_BRIDGE_NULL_POINTER);
+    }
+    f64_byte_len(length)?;
+    // SAFETY: `buffer` is non-null, `length * 8 <= isize::MAX` was checked, and the caller
+    // guarantees `length` writable doubles (any alignment) that nothing else accesses now.
+    let dst = unsafe { slots_mut(buffer, length) };
+    kernel::fill(dst, 0);
+    Ok(())
+}
+
+/// The guide's function: `buffer[i] = (double) i` for `i < length`.
+///
+/// NULL, or `length * 8 > PTRDIFF_MAX`, is a no-op. `buffer` need not be 8-byte aligned.
+///
+/// # Safety
+///
+/// `buffer` must be NULL or valid for writing `length` doubles.
+#[no_mangle]
+pub unsafe extern "C" fn fill_buffer(buffer: *mut f64, length: usize) {
+    ffi_boundary(|| {
+        // SAFETY: forwarded caller contract; errors are the documented no-ops.
+        let _ = unsafe { fill_checked(buffer, length) };
+    })
+}
+
+/// `fill_buffer` with a status: `buffer[i] = (double) i` for `i < length`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`buffer` NULL, whatever `length`),
+/// `FFI_BRIDGE_LENGTH_OVERFLOW` (`length * 8 > PTRDIFF_MAX`) or `FFI_BRIDGE_PANIC`; on error
+/// nothing is written. `buffer` need not be 8-byte aligned.
+///
+/// # Safety
+///
+/// `buffer` must be NULL or valid for writing `length` doubles.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_fill_buffer(buffer: *mut f64, length: usize) -> i32 {
+    ffi_boundary(|| {
+        // SAFETY: forwarded caller contract.
+        status_code(unsafe { fill_checked(buffer, length) })
+    })
+}
+
+/// Writes to `*out` the sum of `buffer[0..length]` in the order of `docs/abi.md` (sixteen
+/// accumulators `acc[i % 16]`, then the fixed tree), so the result is bit-exact.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`buffer` or `out` NULL, whatever
+/// `length`), `FFI_BRIDGE_LENGTH_OVERFLOW` or `FFI_BRIDGE_PANIC`; on error `*out` is not
+/// written. Neither pointer need be 8-byte aligned. The sum of zero values is `+0.0`.
+///
+/// # Safety
+///
+/// `buffer` must be NULL or valid for reading `length` doubles; `out` must be NULL or valid
+/// for writing one double.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_sum_buffer(
+    buffer: *const f64,
+    length: usize,
+    out: *mut f64,
+) -> i32 {
+    ffi_boundary(|| {
+        let result = (|| -> FfiResult<()> {
+            if buffer.is_null() || out.is_null() {
+                return Err(Status::FFI_BRIDGE_NULL_POINTER);
+            }
+            f64_byte_len(length)?;
+            // SAFETY: `buffer` is non-null, `length * 8 <= isize::MAX` was checked, and the
+            // caller guarantees `length` readable doubles, not written during this call.
+            let sum = kernel::sum(unsafe { slots(buffer, length) });
+            // SAFETY: `out` is non-null and, by the caller's contract, writable.
+            unsafe { write_out(out, sum) };
+            Ok(())
+        })();
+        status_code(result)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kernel::tests::{reference_sum, test_values, LENGTHS, OFFSETS};
+    use std::ptr::{null, null_mut};
+
+    /// An 8-aligned byte buffer with room for `length` doubles at any offset < 8.
+    fn storage(length: usize) -> Vec<u64> {
+        vec![0x5A5A_5A5A_5A5A_5A5A; length + 1]
+    }
+
+    fn at(storage: &mut [u64], offset: usize) -> *mut f64 {
+        // SAFETY: offset < 8 stays inside the allocation of at least 8 bytes.
+        unsafe { storage.as_mut_ptr().cast::<u8>().add(offset) }.cast()
+    }
+
+    fn read(ptr: *const f64, length: usize) -> Vec<f64> {
+        // SAFETY: callers pass `length` readable doubles at `ptr`, maybe unaligned.
+        (0..length)
+            .map(|i| unsafe { ptr.add(i).read_unaligned() })
+            .collect()
+    }
+
+    #[test]
+    fn both_fills_write_i_as_f64_at_any_alignment() {
+        for length in LENGTHS {
+            for offset in OFFSETS {
+                let expected: Vec<f64> = (0..length).map(|i| i as f64).collect();
+                let mut s = storage(length);
+                let p = at(&mut s, offset);
+                // SAFETY: `p` has room for `length` doubles.
+                unsafe { fill_buffer(p, length) };
+                assert_eq!(read(p, length), expected);
+
+                let mut s = storage(length);
+                let p = at(&mut s, offset);
+                // SAFETY: `p` has room for `length` doubles.
+                assert_eq!(unsafe { ffi_bridge_fill_buffer(p, length) }, 0);
+                assert_eq!(read(p, length), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn fill_rejects_null_and_overflowing_lengths() {
+        // SAFETY: NULL is checked before use.
+        unsafe { fill_buffer(null_mut(), 10) };
+        // SAFETY: NULL is checked before use.
+        assert_eq!(unsafe { ffi_bridge_fill_buffer(null_mut(), 10) }, -1);
+        // SAFETY: NULL is checked before use.
+        assert_eq!(unsafe { ffi_bridge_fill_buffer(null_mut(), 0) }, -1);
+        let mut s = storage(1);
+        for length in [isize::MAX as usize / 8 + 1, usize::MAX / 8 + 1, usize::MAX] {
+            // SAFETY: the overflowing length is rejected before anything is written.
+            assert_eq!(unsafe { ffi_bridge_fill_buffer(at(&mut s, 0), length) }, -4);
+            // SAFETY: as above; the guide's function is a no-op.
+            unsafe { fill_buffer(at(&mut s, 0), length) };
+        }
+        assert_eq!(s, storage(1));
+        // A zero length is fine and writes nothing.
+        // SAFETY: zero doubles are written.
+        assert_eq!(unsafe { ffi_bridge_fill_buffer(at(&mut s, 1), 0) }, 0);
+        assert_eq!(s, storage(1));
+    }
+
+    #[test]
+    fn sum_is_the_documented_order_at_any_alignment() {
+        for length in LENGTHS {
+            let values = test_values(length, 99 + length as u64);
+            for offset in OFFSETS {
+                let mut s = storage(length);
+                let p = at(&mut s, offset);
+                for (i, v) in values.iter().enumerate() {
+                    // SAFETY: index i < length fits in the storage.
+                    unsafe { p.add(i).write_unaligned(*v) };
+                }
+                let mut out_storage = [0_u8; 16];
+                let out = out_storage[offset..].as_mut_ptr().cast::<f64>();
+                // SAFETY: `p` holds `length` doubles; `out` has room for one.
+                assert_eq!(unsafe { ffi_bridge_sum_buffer(p, length, out) }, 0);
+                // SAFETY: `out` was just written.
+                let sum = unsafe { out.read_unaligned() };
+                assert_eq!(sum.to_bits(), reference_sum(&values).to_bits());
+            }
+        }
+    }
+
+    #[test]
+    fn sum_rejects_null_and_overflow_without_writing_out() {
+        let values = [1.0_f64, 2.0];
+        let mut out = 42.0;
+        // SAFETY: NULL is checked before use.
+        assert_eq!(unsafe { ffi_bridge_sum_buffer(null(), 2, &mut out) }, -1);
+        // SAFETY: NULL is checked before use.
+        assert_eq!(unsafe { ffi_bridge_sum_buffer(null(), 0, &mut out) }, -1);
+        // SAFETY: NULL is checked before use.
+        let status = unsafe { ffi_bridge_sum_buffer(values.as_ptr(), 2, null_mut()) };
+        assert_eq!(status, -1);
+        // SAFETY: the overflowing length is rejected before anything is read.
+        let status = unsafe { ffi_bridge_sum_buffer(values.as_ptr(), usize::MAX, &mut out) };
+        assert_eq!(status, -4);
+        // SAFETY: as above.
+        let status = unsafe {
+            ffi_bridge_sum_buffer(values.as_ptr(), isize::MAX as usize / 8 + 1, &mut out)
+        };
+        assert_eq!(status, -4);
+        assert_eq!(out, 42.0);
+        // SAFETY: `values` holds 2 doubles.
+        let status = unsafe { ffi_bridge_sum_buffer(values.as_ptr(), 2, &mut out) };
+        assert_eq!(status, 0);
+        assert_eq!(out, 3.0);
+        // SAFETY: zero doubles are read.
+        let status = unsafe { ffi_bridge_sum_buffer(values.as_ptr(), 0, &mut out) };
+        assert_eq!(status, 0);
+        assert_eq!(out.to_bits(), 0.0_f64.to_bits());
+    }
+
+    #[test]
+    fn a_panic_yields_the_panic_status_or_a_no_op() {
+        let mut s = storage(4);
+        crate::panic::inject_panic_once();
+        // SAFETY: room for 4 doubles.
+        unsafe { fill_buffer(at(&mut s, 0), 4) };
+        assert_eq!(s, storage(4));
+        crate::panic::inject_panic_once();
+        // SAFETY: room for 4 doubles.
+        assert_eq!(unsafe { ffi_bridge_fill_buffer(at(&mut s, 0), 4) }, -7);
+        assert_eq!(s, storage(4));
+        let mut out = 42.0;
+        crate::panic::inject_panic_once();
+        // SAFETY: 4 readable doubles and a writable out.
+        let status = unsafe { ffi_bridge_sum_buffer(at(&mut s, 0), 4, &mut out) };
+        assert_eq!(status, -7);
+        assert_eq!(out, 42.0);
+    }
+}

@@ -1,0 +1,572 @@
+//! Byte codec exports: `ffi_bridge_encode_*`, `ffi_bridge_fill_serialized`,
+//! `ffi_bridge_decode_*`. The byte layout itself is in [`crate::wire`].
+
+use std::ffi::CStr;
+
+use crate::data::Data;
+use crate::owned::{buffer_from_vec, bytes_from_vec, FfiBridgeBuffer, FfiBridgeBytes};
+use crate::panic::ffi_boundary;
+use crate::person::{new_person, Person};
+use crate::raw::{byte_len, f64_byte_len, read_in, slots, write_out};
+use crate::status::{status_code, FfiResult, Status};
+use crate::wire;
+
+/// Hands `encoded` out through `out` as a new `FfiBridgeBytes`.
+///
+/// # Safety
+///
+/// `out` must be non-null and valid for writing one pointer.
+unsafe fn hand_out_bytes(
+    encoded: FfiResult<Vec<u8>>,
+    out: *mut *mut FfiBridgeBytes,
+) -> FfiResult<()> {
+    let bytes = bytes_from_vec(encoded?)?;
+    // SAFETY: forwarded caller contract: `out` is non-null and writable.
+    unsafe { write_out(out, bytes) };
+    Ok(())
+}
+
+/// Views the caller's input bytes after the NULL and length checks.
+///
+/// # Safety
+///
+/// `bytes` must be NULL or valid for reading `length` bytes that are not written during
+/// `'a`.
+unsafe fn input<'a>(bytes: *const u8, length: usize) -> FfiResult<&'a [u8]> {
+    if bytes.is_null() {
+        return Err(Status::FFI_BRIDGE_NULL_POINTER);
+    }
+    byte_len(length)?;
+    // SAFETY: `bytes` is non-null, `length <= isize::MAX`, and the caller guarantees
+    // `length` readable bytes (alignment 1) not written during 'a.
+    Ok(unsafe { std::slice::from_raw_parts(bytes, length) })
+}
+
+/// Encodes `*person` (`u32 age`, `f32 height`, `u64 n`, `n` name bytes) into a new
+/// `FfiBridgeBytes` written to `*out`; free it with `ffi_bridge_bytes_free`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`person`, `person->name` or `out`
+/// NULL), `FFI_BRIDGE_INVALID_UTF8` (name not UTF-8), `FFI_BRIDGE_LENGTH_OVERFLOW`,
+/// `FFI_BRIDGE_ALLOCATION_FAILED` or `FFI_BRIDGE_PANIC`; on error nothing is allocated and
+/// `*out` is not written.
+///
+/// # Safety
+///
+/// `person` must be NULL or point at a readable `Person` (any alignment) whose `name` is NULL
+/// or a NUL-terminated string; `out` must be NULL or valid for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_encode_person(
+    person: *const Person,
+    out: *mut *mut FfiBridgeBytes,
+) -> i32 {
+    ffi_boundary(|| {
+        let result = (|| -> FfiResult<()> {
+            if person.is_null() || out.is_null() {
+                return Err(Status::FFI_BRIDGE_NULL_POINTER);
+            }
+            // SAFETY: `person` is non-null and, by the caller's contract, readable.
+            let person = unsafe { read_in(person) };
+            if person.name.is_null() {
+                return Err(Status::FFI_BRIDGE_NULL_POINTER);
+            }
+            // SAFETY: `name` is non-null and, by the caller's contract, NUL-terminated.
+            let name = unsafe { CStr::from_ptr(person.name) }.to_bytes();
+            std::str::from_utf8(name).map_err(|_| Status::FFI_BRIDGE_INVALID_UTF8)?;
+            let encoded = wire::encode_person(person.age, person.height, name);
+            // SAFETY: `out` is non-null and, by the caller's contract, writable.
+            unsafe { hand_out_bytes(encoded, out) }
+        })();
+        status_code(result)
+    })
+}
+
+/// Encodes `*data` (5 × `f64`) into a new `FfiBridgeBytes` written to `*out`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER`, `FFI_BRIDGE_ALLOCATION_FAILED` or
+/// `FFI_BRIDGE_PANIC`; on error nothing is allocated and `*out` is not written.
+///
+/// # Safety
+///
+/// `data` must be NULL or point at a readable `Data` (any alignment); `out` must be NULL or
+/// valid for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_encode_data(
+    data: *const Data,
+    out: *mut *mut FfiBridgeBytes,
+) -> i32 {
+    ffi_boundary(|| {
+        let result = (|| -> FfiResult<()> {
+            if data.is_null() || out.is_null() {
+                return Err(Status::FFI_BRIDGE_NULL_POINTER);
+            }
+            // SAFETY: `data` is non-null and, by the caller's contract, readable.
+            let data = unsafe { read_in(data) };
+            // SAFETY: `out` is non-null and, by the caller's contract, writable.
+            unsafe { hand_out_bytes(wire::encode_data(&data.values), out) }
+        })();
+        status_code(result)
+    })
+}
+
+/// Encodes `values[0..length]` (`u64 count`, `count` × `f64`) into a new `FfiBridgeBytes`
+/// written to `*out`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`values` or `out` NULL, whatever
+/// `length`), `FFI_BRIDGE_LENGTH_OVERFLOW`, `FFI_BRIDGE_ALLOCATION_FAILED` or
+/// `FFI_BRIDGE_PANIC`; on error nothing is allocated and `*out` is not written. `values` need
+/// not be 8-byte aligned.
+///
+/// # Safety
+///
+/// `values` must be NULL or valid for reading `length` doubles; `out` must be NULL or valid
+/// for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_encode_sequence(
+    values: *const f64,
+    length: usize,
+    out: *mut *mut FfiBridgeBytes,
+) -> i32 {
+    ffi_boundary(|| {
+        let result = (|| -> FfiResult<()> {
+            if values.is_null() || out.is_null() {
+                return Err(Status::FFI_BRIDGE_NULL_POINTER);
+            }
+            f64_byte_len(length)?;
+            // SAFETY: `values` is non-null, `length * 8 <= isize::MAX`, and the caller
+            // guarantees `length` readable doubles.
+            let values = unsafe { slots(values, length) };
+            // SAFETY: `out` is non-null and, by the caller's contract, writable.
+            unsafe { hand_out_bytes(wire::encode_sequence(values), out) }
+        })();
+        status_code(result)
+    })
+}
+
+/// Strategy "serialized bytes": writes to `*out` the encoded sequence of the first `length`
+/// fill values (`0.0, 1.0, …`); free it with `ffi_bridge_bytes_free`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER`, `FFI_BRIDGE_LENGTH_OVERFLOW`
+/// (`8 + length * 8 > PTRDIFF_MAX`), `FFI_BRIDGE_ALLOCATION_FAILED` or `FFI_BRIDGE_PANIC`;
+/// on error nothing is allocated and `*out` is not written.
+///
+/// # Safety
+///
+/// `out` must be NULL or valid for writing one pointer (any alignment).
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_fill_serialized(
+    length: usize,
+    out: *mut *mut FfiBridgeBytes,
+) -> i32 {
+    ffi_boundary(|| {
+        let result = if out.is_null() {
+            Err(Status::FFI_BRIDGE_NULL_POINTER)
+        } else {
+            // SAFETY: `out` is non-null and, by the caller's contract, writable.
+            unsafe { hand_out_bytes(wire::fill_sequence(length), out) }
+        };
+        status_code(result)
+    })
+}
+
+/// Decodes exactly one Person from `bytes[0..length]` into a new `Person` written to `*out`;
+/// free it with `free_person`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER`, `FFI_BRIDGE_LENGTH_OVERFLOW`
+/// (`length > PTRDIFF_MAX`), `FFI_BRIDGE_MALFORMED_BYTES` (truncated, trailing bytes,
+/// impossible name length), `FFI_BRIDGE_INVALID_UTF8`, `FFI_BRIDGE_INTERIOR_NUL`,
+/// `FFI_BRIDGE_ALLOCATION_FAILED` or `FFI_BRIDGE_PANIC`; on error nothing is allocated and
+/// `*out` is not written.
+///
+/// # Safety
+///
+/// `bytes` must be NULL or valid for reading `length` bytes; `out` must be NULL or valid for
+/// writing one pointer (any alignment).
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_decode_person(
+    bytes: *const u8,
+    length: usize,
+    out: *mut *mut Person,
+) -> i32 {
+    ffi_boundary(|| {
+        let result = (|| -> FfiResult<()> {
+            if out.is_null() {
+                return Err(Status::FFI_BRIDGE_NULL_POINTER);
+            }
+            // SAFETY: forwarded caller contract for `bytes`/`length`.
+            let decoded = wire::decode_person(unsafe { input(bytes, length) }?)?;
+            let person = new_person(decoded.name, decoded.age, decoded.height)?;
+            // SAFETY: `out` is non-null and, by the caller's contract, writable.
+            unsafe { write_out(out, person) };
+            Ok(())
+        })();
+        status_code(result)
+    })
+}
+
+/// Decodes exactly one `Data` (exactly 40 bytes) into the caller-allocated `*out`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER`, `FFI_BRIDGE_LENGTH_OVERFLOW`,
+/// `FFI_BRIDGE_MALFORMED_BYTES` or `FFI_BRIDGE_PANIC`; on error `*out` is not written.
+///
+/// # Safety
+///
+/// `bytes` must be NULL or valid for reading `length` bytes; `out` must be NULL or valid for
+/// writing one `Data` (any alignment).
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_decode_data(
+    bytes: *const u8,
+    length: usize,
+    out: *mut Data,
+) -> i32 {
+    ffi_boundary(|| {
+        let result = (|| -> FfiResult<()> {
+            if out.is_null() {
+                return Err(Status::FFI_BRIDGE_NULL_POINTER);
+            }
+            // SAFETY: forwarded caller contract for `bytes`/`length`.
+            let values = wire::decode_data(unsafe { input(bytes, length) }?)?;
+            // SAFETY: `out` is non-null and, by the caller's contract, writable.
+            unsafe { write_out(out, Data { values }) };
+            Ok(())
+        })();
+        status_code(result)
+    })
+}
+
+/// Decodes exactly one sequence into a new `FfiBridgeBuffer` written to `*out`; free it with
+/// `ffi_bridge_buffer_free`. `data` is NULL when the count is 0.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER`, `FFI_BRIDGE_LENGTH_OVERFLOW`,
+/// `FFI_BRIDGE_MALFORMED_BYTES`, `FFI_BRIDGE_ALLOCATION_FAILED` or `FFI_BRIDGE_PANIC`; on
+/// error nothing is allocated and `*out` is not written.
+///
+/// # Safety
+///
+/// `bytes` must be NULL or valid for reading `length` bytes; `out` must be NULL or valid for
+/// writing one pointer (any alignment).
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_decode_sequence(
+    bytes: *const u8,
+    length: usize,
+    out: *mut *mut FfiBridgeBuffer,
+) -> i32 {
+    ffi_boundary(|| {
+        let result = (|| -> FfiResult<()> {
+            if out.is_null() {
+                return Err(Status::FFI_BRIDGE_NULL_POINTER);
+            }
+            // SAFETY: forwarded caller contract for `bytes`/`length`.
+            let values = wire::decode_sequence(unsafe { input(bytes, length) }?)?;
+            let buffer = buffer_from_vec(values)?;
+            // SAFETY: `out` is non-null and, by the caller's contract, writable.
+            unsafe { write_out(out, buffer) };
+            Ok(())
+        })();
+        status_code(result)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::person::{create_person, free_person};
+    use crate::{ffi_bridge_buffer_free, ffi_bridge_bytes_free};
+    use std::ptr::{null, null_mut};
+
+    /// Copies the bytes of a library `FfiBridgeBytes` and frees it.
+    fn take_bytes(bytes: *mut FfiBridgeBytes) -> Vec<u8> {
+        assert!(!bytes.is_null());
+        // SAFETY: `bytes` is a live library value holding `length` bytes at `data`.
+        let copy = unsafe { std::slice::from_raw_parts((*bytes).data, (*bytes).length) }.to_vec();
+        // SAFETY: `bytes` is live and freed once.
+        unsafe { ffi_bridge_bytes_free(bytes) };
+        copy
+    }
+
+    fn decode_person(input: &[u8], out: *mut *mut Person) -> i32 {
+        // SAFETY: `input` is readable; `out` is NULL or a writable slot.
+        unsafe { ffi_bridge_decode_person(input.as_ptr(), input.len(), out) }
+    }
+
+    fn decode_sequence(input: &[u8], out: *mut *mut FfiBridgeBuffer) -> i32 {
+        // SAFETY: `input` is readable; `out` is NULL or a writable slot.
+        unsafe { ffi_bridge_decode_sequence(input.as_ptr(), input.len(), out) }
+    }
+
+    fn decode_data(input: &[u8], out: *mut Data) -> i32 {
+        // SAFETY: `input` is readable; `out` is NULL or writable.
+        unsafe { ffi_bridge_decode_data(input.as_ptr(), input.len(), out) }
+    }
+
+    #[test]
+    fn person_round_trip() {
+        let alice = create_person();
+        let mut bytes = null_mut();
+        // SAFETY: `alice` is a live Person; `bytes` is a writable slot.
+        assert_eq!(unsafe { ffi_bridge_encode_person(alice, &mut bytes) }, 0);
+        // SAFETY: `alice` is live and freed once.
+        unsafe { free_person(alice) };
+        let encoded = take_bytes(bytes);
+        assert_eq!(encoded.len(), 21);
+        assert_eq!(encoded[16..], *b"Alice");
+
+        // Decode from an odd address: bytes have no alignment requirement.
+        let mut shifted = vec![0_u8];
+        shifted.extend_from_slice(&encoded);
+        let mut person = null_mut();
+        assert_eq!(decode_person(&shifted[1..], &mut person), 0);
+        // SAFETY: `person` is a live decoded Person.
+        let p = unsafe { *person };
+        assert_eq!((p.age, p.height), (30, 5.8));
+        // SAFETY: its name is NUL-terminated.
+        assert_eq!(unsafe { CStr::from_ptr(p.name) }.to_bytes(), b"Alice");
+        // SAFETY: `person` is live and freed once.
+        unsafe { free_person(person) };
+    }
+
+    #[test]
+    fn encode_person_rejects_nulls_and_bad_names() {
+        let sentinel = 0x1234 as *mut FfiBridgeBytes;
+        let mut out = sentinel;
+        // SAFETY: NULL is checked before use.
+        assert_eq!(unsafe { ffi_bridge_encode_person(null(), &mut out) }, -1);
+        let mut name = *b"Bob\0";
+        let mut p = Person {
+            age: 1,
+            height: 2.0,
+            name: name.as_mut_ptr().cast(),
+        };
+        // SAFETY: NULL out is checked before use.
+        assert_eq!(unsafe { ffi_bridge_encode_person(&p, null_mut()) }, -1);
+        let mut bad = *b"B\xffb\0";
+        p.name = bad.as_mut_ptr().cast();
+        // SAFETY: `p` is readable with a NUL-terminated name.
+        assert_eq!(unsafe { ffi_bridge_encode_person(&p, &mut out) }, -2);
+        p.name = null_mut();
+        // SAFETY: the NULL name is checked before use.
+        assert_eq!(unsafe { ffi_bridge_encode_person(&p, &mut out) }, -1);
+        assert_eq!(out, sentinel);
+
+        // A Person at an unaligned address encodes fine.
+        p.name = name.as_mut_ptr().cast();
+        let mut storage = [0_u8; 24];
+        let at = storage[3..].as_mut_ptr().cast::<Person>();
+        // SAFETY: 21 bytes of room >= 16.
+        unsafe { at.write_unaligned(p) };
+        // SAFETY: `at` holds a readable Person.
+        assert_eq!(unsafe { ffi_bridge_encode_person(at, &mut out) }, 0);
+        assert_eq!(take_bytes(out)[16..], *b"Bob");
+    }
+
+    #[test]
+    fn decode_person_errors_leave_out_untouched() {
+        let sentinel = 0x1234 as *mut Person;
+        let mut out = sentinel;
+        let good = wire::encode_person(3, 1.5, b"Eve").unwrap();
+        // SAFETY: NULL is checked before use.
+        let status = unsafe { ffi_bridge_decode_person(null(), 19, &mut out) };
+        assert_eq!(status, -1);
+        assert_eq!(decode_person(&good, null_mut()), -1);
+        // SAFETY: the overflowing length is rejected before use.
+        let status = unsafe { ffi_bridge_decode_person(good.as_ptr(), usize::MAX, &mut out) };
+        assert_eq!(status, -4);
+        assert_eq!(decode_person(&good[..18], &mut out), -6);
+        let mut trailing = good.clone();
+        trailing.push(b'!');
+        assert_eq!(decode_person(&trailing, &mut out), -6);
+        let mut bad_utf8 = good.clone();
+        bad_utf8[17] = 0xC0;
+        assert_eq!(decode_person(&bad_utf8, &mut out), -2);
+        let mut nul = good.clone();
+        nul[17] = 0;
+        assert_eq!(decode_person(&nul, &mut out), -3);
+        assert_eq!(decode_person(&[], &mut out), -6);
+        assert_eq!(out, sentinel);
+    }
+
+    #[test]
+    fn data_round_trip_and_errors() {
+        let d = Data {
+            values: [1.0, -2.0, 0.5, f64::MAX, f64::MIN_POSITIVE],
+        };
+        let mut bytes = null_mut();
+        // SAFETY: `d` is readable; `bytes` is a writable slot.
+        assert_eq!(unsafe { ffi_bridge_encode_data(&d, &mut bytes) }, 0);
+        let encoded = take_bytes(bytes);
+        assert_eq!(encoded.len(), 40);
+
+        let mut storage = [0_u8; 48];
+        let out = storage[1..].as_mut_ptr().cast::<Data>();
+        assert_eq!(decode_data(&encoded, out), 0);
+        // SAFETY: `out` was just written.
+        assert_eq!(unsafe { out.read_unaligned() }, d);
+
+        let mut untouched = Data { values: [7.0; 5] };
+        assert_eq!(decode_data(&encoded[..39], &mut untouched), -6);
+        let mut long = encoded.clone();
+        long.push(0);
+        assert_eq!(decode_data(&long, &mut untouched), -6);
+        assert_eq!(decode_data(&encoded, null_mut()), -1);
+        // SAFETY: NULL is checked before use.
+        let status = unsafe { ffi_bridge_decode_data(null(), 40, &mut untouched) };
+        assert_eq!(status, -1);
+        // SAFETY: the overflowing length is rejected before use.
+        let status =
+            unsafe { ffi_bridge_decode_data(encoded.as_ptr(), usize::MAX, &mut untouched) };
+        assert_eq!(status, -4);
+        assert_eq!(untouched.values, [7.0; 5]);
+
+        let mut out = null_mut();
+        // SAFETY: NULL is checked before use.
+        assert_eq!(unsafe { ffi_bridge_encode_data(null(), &mut out) }, -1);
+        // SAFETY: NULL is checked before use.
+        assert_eq!(unsafe { ffi_bridge_encode_data(&d, null_mut()) }, -1);
+        assert!(out.is_null());
+    }
+
+    #[test]
+    fn sequence_round_trip_from_unaligned_values() {
+        let values = [0.25_f64, -8.0, 1e300, -0.0, 3.5];
+        let mut storage = [0_u8; 48];
+        for (chunk, v) in storage[5..45].chunks_exact_mut(8).zip(values) {
+            chunk.copy_from_slice(&v.to_ne_bytes());
+        }
+        let ptr = storage[5..].as_ptr().cast::<f64>();
+        let mut bytes = null_mut();
+        // SAFETY: `ptr` has 5 readable (unaligned) doubles.
+        assert_eq!(unsafe { ffi_bridge_encode_sequence(ptr, 5, &mut bytes) }, 0);
+        let encoded = take_bytes(bytes);
+        assert_eq!(encoded.len(), 48);
+
+        let mut buffer = null_mut();
+        assert_eq!(decode_sequence(&encoded, &mut buffer), 0);
+        // SAFETY: `buffer` is a live library buffer of `length` doubles.
+        let decoded = unsafe { std::slice::from_raw_parts((*buffer).data, (*buffer).length) };
+        assert_eq!(
+            decoded.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+            values.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+        );
+        // SAFETY: `buffer` is live and freed once.
+        unsafe { ffi_bridge_buffer_free(buffer) };
+
+        let mut empty = null_mut();
+        assert_eq!(decode_sequence(&[0; 8], &mut empty), 0);
+        // SAFETY: `empty` is a live library buffer.
+        assert!(unsafe { (*empty).data.is_null() && (*empty).length == 0 });
+        // SAFETY: `empty` is live and freed once.
+        unsafe { ffi_bridge_buffer_free(empty) };
+    }
+
+    #[test]
+    fn sequence_errors_leave_out_untouched() {
+        let values = [1.0_f64; 2];
+        let sentinel = 0x1234 as *mut FfiBridgeBytes;
+        let mut out = sentinel;
+        // SAFETY: NULL is checked before use.
+        let status = unsafe { ffi_bridge_encode_sequence(null(), 0, &mut out) };
+        assert_eq!(status, -1);
+        // SAFETY: NULL is checked before use.
+        let status = unsafe { ffi_bridge_encode_sequence(values.as_ptr(), 2, null_mut()) };
+        assert_eq!(status, -1);
+        for length in [usize::MAX, isize::MAX as usize / 8 + 1] {
+            // SAFETY: the overflowing length is rejected before use.
+            let status = unsafe { ffi_bridge_encode_sequence(values.as_ptr(), length, &mut out) };
+            assert_eq!(status, -4);
+        }
+        // length * 8 fits but 8 + length * 8 does not.
+        // SAFETY: the overflowing encoded size is rejected before anything is read.
+        let status = unsafe {
+            ffi_bridge_encode_sequence(values.as_ptr(), isize::MAX as usize / 8, &mut out)
+        };
+        assert_eq!(status, -4);
+        assert_eq!(out, sentinel);
+
+        let sentinel = 0x1234 as *mut FfiBridgeBuffer;
+        let mut out = sentinel;
+        let mut good = 2_u64.to_le_bytes().to_vec();
+        good.extend_from_slice(&[0; 16]);
+        assert_eq!(decode_sequence(&good, null_mut()), -1);
+        // SAFETY: NULL is checked before use.
+        let status = unsafe { ffi_bridge_decode_sequence(null(), 24, &mut out) };
+        assert_eq!(status, -1);
+        // SAFETY: the overflowing length is rejected before use.
+        let status = unsafe { ffi_bridge_decode_sequence(good.as_ptr(), usize::MAX, &mut out) };
+        assert_eq!(status, -4);
+        assert_eq!(decode_sequence(&good[..23], &mut out), -6);
+        assert_eq!(decode_sequence(&good[..7], &mut out), -6);
+        let mut trailing = good.clone();
+        trailing.push(0);
+        assert_eq!(decode_sequence(&trailing, &mut out), -6);
+        let mut huge = good.clone();
+        huge[..8].copy_from_slice(&(u64::MAX / 8 + 3).to_le_bytes());
+        assert_eq!(decode_sequence(&huge, &mut out), -6);
+        assert_eq!(out, sentinel);
+    }
+
+    #[test]
+    fn fill_serialized_strategy() {
+        let mut out = null_mut();
+        // SAFETY: `out` is a writable slot.
+        assert_eq!(unsafe { ffi_bridge_fill_serialized(17, &mut out) }, 0);
+        let encoded = take_bytes(out);
+        assert_eq!(encoded[..8], 17_u64.to_le_bytes());
+        for (i, chunk) in encoded[8..].chunks_exact(8).enumerate() {
+            assert_eq!(chunk, (i as f64).to_le_bytes());
+        }
+        // SAFETY: `out` is a writable slot.
+        assert_eq!(unsafe { ffi_bridge_fill_serialized(0, &mut out) }, 0);
+        assert_eq!(take_bytes(out), [0; 8]);
+
+        let sentinel = 0x1234 as *mut FfiBridgeBytes;
+        let mut out = sentinel;
+        // SAFETY: NULL is checked before use.
+        assert_eq!(unsafe { ffi_bridge_fill_serialized(3, null_mut()) }, -1);
+        for length in [usize::MAX, isize::MAX as usize / 8] {
+            // SAFETY: `out` is a writable slot; the length is rejected.
+            assert_eq!(unsafe { ffi_bridge_fill_serialized(length, &mut out) }, -4);
+        }
+        // SAFETY: `out` is a writable slot; the allocator refuses.
+        assert_eq!(unsafe { ffi_bridge_fill_serialized(1 << 58, &mut out) }, -5);
+        assert_eq!(out, sentinel);
+    }
+
+    #[test]
+    fn a_panic_in_any_codec_export_yields_the_panic_status() {
+        let bytes = wire::encode_person(1, 1.0, b"X").unwrap();
+        let mut name = *b"X\0";
+        let p = Person {
+            age: 1,
+            height: 1.0,
+            name: name.as_mut_ptr().cast(),
+        };
+        let d = Data { values: [0.0; 5] };
+        let mut bytes_out = 0x1234 as *mut FfiBridgeBytes;
+        let mut person_out = 0x1234 as *mut Person;
+        let mut buffer_out = 0x1234 as *mut FfiBridgeBuffer;
+        let mut data_out = Data { values: [9.0; 5] };
+        let panicking = |call: &mut dyn FnMut() -> i32| {
+            crate::panic::inject_panic_once();
+            assert_eq!(call(), -7);
+        };
+        // SAFETY: valid input and writable output.
+        panicking(&mut || unsafe { ffi_bridge_encode_person(&p, &mut bytes_out) });
+        // SAFETY: valid input and writable output.
+        panicking(&mut || unsafe { ffi_bridge_encode_data(&d, &mut bytes_out) });
+        let values = d.values.as_ptr();
+        // SAFETY: valid input and writable output.
+        panicking(&mut || unsafe { ffi_bridge_encode_sequence(values, 5, &mut bytes_out) });
+        // SAFETY: writable output.
+        panicking(&mut || unsafe { ffi_bridge_fill_serialized(5, &mut bytes_out) });
+        let (input, length) = (bytes.as_ptr(), bytes.len());
+        // SAFETY: valid input and writable output.
+        panicking(&mut || unsafe { ffi_bridge_decode_person(input, length, &mut person_out) });
+        // SAFETY: valid input and writable output.
+        panicking(&mut || unsafe { ffi_bridge_decode_data(input, length, &mut data_out) });
+        // SAFETY: valid input and writable output.
+        panicking(&mut || unsafe { ffi_bridge_decode_sequence(input, length, &mut buffer_out) });
+        assert_eq!(bytes_out, 0x1234 as *mut FfiBridgeBytes);
+        assert_eq!(person_out, 0x1234 as *mut Person);
+        assert_eq!(buffer_out, 0x1234 as *mut FfiBridgeBuffer);
+        assert_eq!(data_out.values, [9.0; 5]);
+    }
+}

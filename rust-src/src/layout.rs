@@ -1,0 +1,162 @@
+//! ABI version and struct layouts, so bindings can check their own layouts at run time.
+
+use std::mem::{align_of, offset_of, size_of};
+
+use crate::counters::FfiBridgeLiveCounts;
+use crate::data::Data;
+use crate::owned::{FfiBridgeBuffer, FfiBridgeBytes};
+use crate::panic::ffi_boundary;
+use crate::person::Person;
+use crate::raw::write_out;
+use crate::status::{status_code, FfiResult, Status};
+
+/// The ABI version; bumped on any change of a signature or layout.
+pub const FFI_BRIDGE_ABI_VERSION: u32 = 1;
+
+/// Sizes, alignments and field offsets (in bytes) of the exported structs.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FfiBridgeLayout {
+    /// `FFI_BRIDGE_ABI_VERSION`.
+    pub abi_version: u32,
+    /// `sizeof(Person)`.
+    pub person_size: u32,
+    /// `alignof(Person)`.
+    pub person_align: u32,
+    /// `offsetof(Person, age)`.
+    pub person_age_offset: u32,
+    /// `offsetof(Person, height)`.
+    pub person_height_offset: u32,
+    /// `offsetof(Person, name)`.
+    pub person_name_offset: u32,
+    /// `sizeof(Data)`.
+    pub data_size: u32,
+    /// `alignof(Data)`.
+    pub data_align: u32,
+    /// `offsetof(Data, values)`.
+    pub data_values_offset: u32,
+    /// `sizeof(FfiBridgeBuffer)`.
+    pub buffer_size: u32,
+    /// `alignof(FfiBridgeBuffer)`.
+    pub buffer_align: u32,
+    /// `offsetof(FfiBridgeBuffer, data)`.
+    pub buffer_data_offset: u32,
+    /// `offsetof(FfiBridgeBuffer, length)`.
+    pub buffer_length_offset: u32,
+    /// `sizeof(FfiBridgeBytes)`.
+    pub bytes_size: u32,
+    /// `alignof(FfiBridgeBytes)`.
+    pub bytes_align: u32,
+    /// `offsetof(FfiBridgeBytes, data)`.
+    pub bytes_data_offset: u32,
+    /// `offsetof(FfiBridgeBytes, length)`.
+    pub bytes_length_offset: u32,
+}
+
+/// The layout of this build (all values are small, so the `u32` casts are lossless).
+pub(crate) const LAYOUT: FfiBridgeLayout = FfiBridgeLayout {
+    abi_version: FFI_BRIDGE_ABI_VERSION,
+    person_size: size_of::<Person>() as u32,
+    person_align: align_of::<Person>() as u32,
+    person_age_offset: offset_of!(Person, age) as u32,
+    person_height_offset: offset_of!(Person, height) as u32,
+    person_name_offset: offset_of!(Person, name) as u32,
+    data_size: size_of::<Data>() as u32,
+    data_align: align_of::<Data>() as u32,
+    data_values_offset: offset_of!(Data, values) as u32,
+    buffer_size: size_of::<FfiBridgeBuffer>() as u32,
+    buffer_align: align_of::<FfiBridgeBuffer>() as u32,
+    buffer_data_offset: offset_of!(FfiBridgeBuffer, data) as u32,
+    buffer_length_offset: offset_of!(FfiBridgeBuffer, length) as u32,
+    bytes_size: size_of::<FfiBridgeBytes>() as u32,
+    bytes_align: align_of::<FfiBridgeBytes>() as u32,
+    bytes_data_offset: offset_of!(FfiBridgeBytes, data) as u32,
+    bytes_length_offset: offset_of!(FfiBridgeBytes, length) as u32,
+};
+
+// The live-count struct is not part of the layout record, but its shape is fixed too.
+const _: () = assert!(size_of::<FfiBridgeLiveCounts>() == 32);
+const _: () = assert!(size_of::<FfiBridgeLayout>() == 17 * 4);
+
+/// Returns the ABI version, `FFI_BRIDGE_ABI_VERSION` (1).
+#[no_mangle]
+pub extern "C" fn ffi_bridge_abi_version() -> u32 {
+    ffi_boundary(|| FFI_BRIDGE_ABI_VERSION)
+}
+
+/// Writes the sizes, alignments and offsets of every exported struct to `*out`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` or `FFI_BRIDGE_PANIC`.
+///
+/// # Safety
+///
+/// `out` must be NULL or valid for writing one `FfiBridgeLayout` (any alignment).
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_layout(out: *mut FfiBridgeLayout) -> i32 {
+    ffi_boundary(|| {
+        let result: FfiResult<()> = if out.is_null() {
+            Err(Status::FFI_BRIDGE_NULL_POINTER)
+        } else {
+            // SAFETY: `out` is non-null and, by the caller's contract, writable.
+            unsafe { write_out(out, LAYOUT) };
+            Ok(())
+        };
+        status_code(result)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_is_one() {
+        assert_eq!(ffi_bridge_abi_version(), 1);
+        crate::panic::inject_panic_once();
+        assert_eq!(ffi_bridge_abi_version(), 0);
+    }
+
+    #[test]
+    fn layout_matches_the_abi_document() {
+        let mut layout = FfiBridgeLayout::default();
+        // SAFETY: `layout` is writable.
+        assert_eq!(unsafe { ffi_bridge_layout(&mut layout) }, 0);
+        let expected = FfiBridgeLayout {
+            abi_version: 1,
+            person_size: 16,
+            person_align: 8,
+            person_age_offset: 0,
+            person_height_offset: 4,
+            person_name_offset: 8,
+            data_size: 40,
+            data_align: 8,
+            data_values_offset: 0,
+            buffer_size: 16,
+            buffer_align: 8,
+            buffer_data_offset: 0,
+            buffer_length_offset: 8,
+            bytes_size: 16,
+            bytes_align: 8,
+            bytes_data_offset: 0,
+            bytes_length_offset: 8,
+        };
+        assert_eq!(layout, expected);
+    }
+
+    #[test]
+    fn layout_rejects_null_writes_unaligned_and_survives_a_panic() {
+        // SAFETY: NULL is checked before use.
+        assert_eq!(unsafe { ffi_bridge_layout(std::ptr::null_mut()) }, -1);
+        let mut storage = [0_u8; 72];
+        let out = storage[2..].as_mut_ptr().cast::<FfiBridgeLayout>();
+        // SAFETY: 70 writable bytes >= 68.
+        assert_eq!(unsafe { ffi_bridge_layout(out) }, 0);
+        // SAFETY: `out` was just written.
+        assert_eq!(unsafe { out.read_unaligned() }, LAYOUT);
+        let mut layout = FfiBridgeLayout::default();
+        crate::panic::inject_panic_once();
+        // SAFETY: `layout` is writable.
+        assert_eq!(unsafe { ffi_bridge_layout(&mut layout) }, -7);
+        assert_eq!(layout, FfiBridgeLayout::default());
+    }
+}

@@ -1,0 +1,57 @@
+//! `ffi_bridge`: the C ABI of `libffi_bridge.so`.
+//!
+//! The contract is `docs/abi.md` (ABI version [`FFI_BRIDGE_ABI_VERSION`]); the C header
+//! `include/ffi_bridge.h` is generated from this crate by cbindgen.
+//!
+//! * The guide's functions: [`add_numbers`], [`create_person`], [`free_person`], [`get_data`],
+//!   [`free_data`], [`fill_buffer`].
+//! * The `ffi_bridge_*` additions: they return an `int32_t` status ([`FfiBridgeStatus`]) and
+//!   write their result through an output pointer that is only written on success.
+//!
+//! Every exported body runs inside the panic boundary of `src/panic.rs`, so a Rust panic
+//! never unwinds into the caller: it becomes `FFI_BRIDGE_PANIC`, `NULL` or a no-op. Caller
+//! pointers are null-checked before use and read or written unaligned-safely.
+
+#![deny(missing_docs)]
+#![deny(unsafe_op_in_unsafe_fn)]
+#![deny(clippy::undocumented_unsafe_blocks)]
+
+// The panic boundary relies on unwinding; `panic = "abort"` would turn every caught panic
+// into a process abort. Cargo.toml sets `panic = "unwind"` in every profile.
+#[cfg(panic = "abort")]
+compile_error!("ffi_bridge must be built with panic = \"unwind\" (see Cargo.toml profiles)");
+
+mod alloc;
+mod avx;
+mod buffer;
+mod codec;
+mod counters;
+mod data;
+mod kernel;
+mod layout;
+mod numbers;
+mod owned;
+pub(crate) mod panic;
+mod person;
+mod raw;
+mod status;
+mod wire;
+
+pub use buffer::{ffi_bridge_fill_buffer, ffi_bridge_sum_buffer, fill_buffer};
+pub use codec::{
+    ffi_bridge_decode_data, ffi_bridge_decode_person, ffi_bridge_decode_sequence,
+    ffi_bridge_encode_data, ffi_bridge_encode_person, ffi_bridge_encode_sequence,
+    ffi_bridge_fill_serialized,
+};
+pub use counters::{ffi_bridge_live_counts, live_counts, FfiBridgeLiveCounts};
+pub use data::{ffi_bridge_data_fill, free_data, get_data, Data, DATA_VALUES};
+pub use layout::{
+    ffi_bridge_abi_version, ffi_bridge_layout, FfiBridgeLayout, FFI_BRIDGE_ABI_VERSION,
+};
+pub use numbers::add_numbers;
+pub use owned::{
+    ffi_bridge_buffer_free, ffi_bridge_buffer_new_filled, ffi_bridge_bytes_free, FfiBridgeBuffer,
+    FfiBridgeBytes,
+};
+pub use person::{create_person, ffi_bridge_person_new, free_person, Person};
+pub use status::{ffi_bridge_status_message, FfiBridgeStatus};

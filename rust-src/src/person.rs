@@ -1,0 +1,211 @@
+//! The guide's `Person`: `create_person`, `free_person`, and `ffi_bridge_person_new`.
+
+use std::ffi::{CStr, CString};
+use std::os::raw::c_char;
+use std::ptr::null_mut;
+
+use crate::alloc::{try_box, try_cstring};
+use crate::counters::PERSONS;
+use crate::panic::ffi_boundary;
+use crate::raw::write_out;
+use crate::status::{status_code, FfiResult, Status};
+
+/// A person, laid out as in the guide: size 16, align 8, offsets 0, 4, 8.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct Person {
+    /// Age in years.
+    pub age: u32,
+    /// Height (the guide's unit; `create_person` uses 5.8).
+    pub height: f32,
+    /// NUL-terminated UTF-8 name, owned by the `Person` and freed by `free_person`.
+    /// Callers must not replace or shorten it.
+    pub name: *mut c_char,
+}
+
+/// Allocates a `Person` with a copy of `name` (validated by the caller: no NUL).
+///
+/// On error nothing stays allocated. Counts the person as handed out.
+pub(crate) fn new_person(name: &[u8], age: u32, height: f32) -> FfiResult<*mut Person> {
+    let name: CString = try_cstring(name)?;
+    let mut person = try_box(Person {
+        age,
+        height,
+        name: null_mut(),
+    })?;
+    person.name = name.into_raw();
+    PERSONS.handed_out();
+    Ok(Box::into_raw(person))
+}
+
+/// Returns a new `Person {30, 5.8f, "Alice"}` to be freed with `free_person`, or NULL if
+/// allocation failed or a panic was caught.
+#[no_mangle]
+pub extern "C" fn create_person() -> *mut Person {
+    ffi_boundary(|| new_person(b"Alice", 30, 5.8).unwrap_or(null_mut()))
+}
+
+/// Frees a `Person` allocated by this library **and its name**. NULL is a no-op.
+///
+/// # Safety
+///
+/// `ptr` must be NULL or a `Person` returned by `create_person`, `ffi_bridge_person_new` or
+/// `ffi_bridge_decode_person` that was not freed yet, with its `name` untouched.
+#[no_mangle]
+pub unsafe extern "C" fn free_person(ptr: *mut Person) {
+    ffi_boundary(|| {
+        if ptr.is_null() {
+            return;
+        }
+        // SAFETY: by the caller's contract `ptr` came from `Box::into_raw` in `new_person`
+        // and is freed only once.
+        let person = unsafe { Box::from_raw(ptr) };
+        if !person.name.is_null() {
+            // SAFETY: the name of a library-allocated `Person` came from `CString::into_raw`
+            // and, by the caller's contract, is unchanged and freed only here.
+            drop(unsafe { CString::from_raw(person.name) });
+        }
+        drop(person);
+        PERSONS.freed();
+    })
+}
+
+/// Allocates a `Person` with a copy of the NUL-terminated UTF-8 `name`; free it with
+/// `free_person`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`name` or `out` NULL),
+/// `FFI_BRIDGE_INVALID_UTF8`, `FFI_BRIDGE_ALLOCATION_FAILED` or `FFI_BRIDGE_PANIC`. On error
+/// nothing is allocated and `*out` is not written.
+///
+/// # Safety
+///
+/// `name` must be NULL or a readable NUL-terminated string; `out` must be NULL or valid for
+/// writing one pointer (any alignment).
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_person_new(
+    name: *const c_char,
+    age: u32,
+    height: f32,
+    out: *mut *mut Person,
+) -> i32 {
+    ffi_boundary(|| {
+        let result = (|| -> FfiResult<()> {
+            if name.is_null() || out.is_null() {
+                return Err(Status::FFI_BRIDGE_NULL_POINTER);
+            }
+            // SAFETY: `name` is non-null and, by the caller's contract, a readable
+            // NUL-terminated string that outlives this call.
+            let name = unsafe { CStr::from_ptr(name) }.to_bytes();
+            std::str::from_utf8(name).map_err(|_| Status::FFI_BRIDGE_INVALID_UTF8)?;
+            let person = new_person(name, age, height)?;
+            // SAFETY: `out` is non-null and, by the caller's contract, writable.
+            unsafe { write_out(out, person) };
+            Ok(())
+        })();
+        status_code(result)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ptr::null;
+
+    /// Reads the fields of a library-allocated person and frees it.
+    fn take(ptr: *mut Person) -> (u32, f32, String) {
+        assert!(!ptr.is_null());
+        // SAFETY: `ptr` is a live Person from this library.
+        let p = unsafe { *ptr };
+        // SAFETY: its name is a NUL-terminated string owned by the person.
+        let name = unsafe { CStr::from_ptr(p.name) }
+            .to_str()
+            .unwrap()
+            .to_owned();
+        // SAFETY: `ptr` is a live Person from this library, freed once.
+        unsafe { free_person(ptr) };
+        (p.age, p.height, name)
+    }
+
+    fn person_new(name: &[u8], out: *mut *mut Person) -> i32 {
+        // SAFETY: `name` is NUL-terminated; `out` is NULL or a writable pointer slot.
+        unsafe { ffi_bridge_person_new(name.as_ptr().cast(), 41, 1.75, out) }
+    }
+
+    #[test]
+    fn create_person_is_alice() {
+        assert_eq!(take(create_person()), (30, 5.8_f32, "Alice".to_owned()));
+    }
+
+    #[test]
+    fn layout_is_the_guides() {
+        assert_eq!(std::mem::size_of::<Person>(), 16);
+        assert_eq!(std::mem::align_of::<Person>(), 8);
+        assert_eq!(std::mem::offset_of!(Person, height), 4);
+        assert_eq!(std::mem::offset_of!(Person, name), 8);
+    }
+
+    #[test]
+    fn free_person_accepts_null_and_a_null_name() {
+        // SAFETY: NULL is a documented no-op.
+        unsafe { free_person(null_mut()) };
+        let p = create_person();
+        // SAFETY: `p` is a live Person; its name is freed here and replaced by NULL.
+        unsafe {
+            drop(CString::from_raw((*p).name));
+            (*p).name = null_mut();
+        }
+        // SAFETY: `p` is a live Person from this library with a NULL name.
+        unsafe { free_person(p) };
+    }
+
+    #[test]
+    fn person_new_copies_the_name() {
+        let mut out = null_mut();
+        assert_eq!(person_new("Zoë\0".as_bytes(), &mut out), 0);
+        assert_eq!(take(out), (41, 1.75, "Zoë".to_owned()));
+        assert_eq!(person_new(b"\0", &mut out), 0);
+        assert_eq!(take(out).2, "");
+    }
+
+    #[test]
+    fn person_new_writes_an_unaligned_out() {
+        let mut storage = [0_u8; 16];
+        let out = storage[3..].as_mut_ptr().cast::<*mut Person>();
+        assert_eq!(person_new(b"Bob\0", out), 0);
+        // SAFETY: `out` holds the pointer just written, at 3 + 8 <= 16 bytes.
+        let p = unsafe { out.read_unaligned() };
+        assert_eq!(take(p).2, "Bob");
+    }
+
+    #[test]
+    fn person_new_rejects_null_and_bad_utf8_without_writing_out() {
+        let sentinel = 0x1234 as *mut Person;
+        let mut out = sentinel;
+        // SAFETY: NULL name is rejected before use.
+        let status = unsafe { ffi_bridge_person_new(null(), 1, 1.0, &mut out) };
+        assert_eq!(status, -1);
+        assert_eq!(person_new(b"Bob\0", null_mut()), -1);
+        assert_eq!(person_new(b"\xff\xfeBob\0", &mut out), -2);
+        assert_eq!(person_new(b"\xc3\0", &mut out), -2);
+        assert_eq!(out, sentinel);
+    }
+
+    #[test]
+    fn a_panic_yields_null_or_the_panic_status() {
+        crate::panic::inject_panic_once();
+        assert!(create_person().is_null());
+
+        let sentinel = 0x1234 as *mut Person;
+        let mut out = sentinel;
+        crate::panic::inject_panic_once();
+        assert_eq!(person_new(b"Bob\0", &mut out), -7);
+        assert_eq!(out, sentinel);
+
+        let p = create_person();
+        crate::panic::inject_panic_once();
+        // SAFETY: `p` is live; the injected panic makes this call a no-op.
+        unsafe { free_person(p) };
+        // `p` is still live after the no-op, so it can be freed for real.
+        assert_eq!(take(p).2, "Alice");
+    }
+}
