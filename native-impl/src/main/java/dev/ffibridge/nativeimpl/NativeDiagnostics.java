@@ -1,0 +1,29 @@
+package dev.ffibridge.nativeimpl;
+
+import dev.ffibridge.api.FfiBridgeException;
+import dev.ffibridge.api.ProviderUnavailableException;
+import java.lang.foreign.MemorySegment;
+
+/** Facts about the loaded native library, for tests and monitoring. */
+public final class NativeDiagnostics {
+
+    private NativeDiagnostics() {}
+
+    /**
+     * How many objects the library has handed out and not yet had back ({@code
+     * ffi_bridge_live_counts}). Loads the library if needed.
+     *
+     * @throws ProviderUnavailableException if the native library cannot be used here
+     */
+    public static LiveCounts liveCounts() {
+        FfiBridgeLibrary library = NativeRuntime.library();
+        long[] counts = new long[4];
+        int status = library.liveCounts().invoke(MemorySegment.ofArray(counts));
+        if (status != FfiBridgeLibrary.OK) {
+            throw new FfiBridgeException(
+                    status,
+                    "ffi_bridge_live_counts failed: " + library.statusMessage().invoke(status));
+        }
+        return LiveCounts.from(MemorySegment.ofArray(counts));
+    }
+}

@@ -1,0 +1,262 @@
+package dev.ffibridge.nativeimpl;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED;
+
+import dev.ffibridge.api.Data;
+import dev.ffibridge.api.FfiBridgeException;
+import dev.ffibridge.api.OwnedBuffer;
+import dev.ffibridge.api.Person;
+import dev.ffibridge.api.spi.ArenaBuffer;
+import dev.ffibridge.api.spi.BridgeOperations;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The operations, each a call into {@code libffi_bridge.so}. Stateless and thread-safe.
+ *
+ * <p>Java arrays are passed in place, without a copy, through critical downcalls with heap access;
+ * results come back through heap arrays too ({@code double[1]}, {@code long[1]} for a pointer), so
+ * the hot operations allocate no native memory. Memory the library hands out is copied or wrapped
+ * and then freed with the library's own function, in a {@code finally}; a failed call's status
+ * becomes an exception as mapped by {@link Status}.
+ */
+final class NativeOperations implements BridgeOperations {
+
+    /** The library, in a {@code static final} so that its method handles are JIT constants. */
+    private static final class Lib {
+        static final FfiBridgeLibrary LIBRARY = NativeRuntime.library();
+    }
+
+    /**
+     * Creates the operations on the library of this JVM.
+     *
+     * @throws dev.ffibridge.api.ProviderUnavailableException if the library cannot be used
+     */
+    NativeOperations() {
+        NativeRuntime.library();
+    }
+
+    @Override
+    public int addNumbers(int a, int b) {
+        return Lib.LIBRARY.addNumbers().invoke(a, b);
+    }
+
+    @Override
+    public Person createPerson() {
+        FfiBridgeLibrary library = Lib.LIBRARY;
+        MemorySegment person = library.createPerson().invoke();
+        if (person.equals(MemorySegment.NULL)) {
+            throw new FfiBridgeException(
+                    0,
+                    FfiBridgeLibrary.CreatePerson.NAME + " returned NULL: the allocation failed or a panic was caught");
+        }
+        return takePerson(person);
+    }
+
+    @Override
+    public Person createPerson(String name, long age, float height) {
+        checkAge(age);
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        byte[] cString = new byte[utf8.length + 1];
+        System.arraycopy(utf8, 0, cString, 0, utf8.length);
+        long[] out = new long[1];
+        int status = Lib.LIBRARY
+                .personNew()
+                .invoke(MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
+        check(status, FfiBridgeLibrary.PersonNew.NAME);
+        return takePerson(MemorySegment.ofAddress(out[0]));
+    }
+
+    @Override
+    public Data getData() {
+        double[] values = new double[Data.LENGTH];
+        check(Lib.LIBRARY.dataFill().invoke(MemorySegment.ofArray(values)), FfiBridgeLibrary.DataFill.NAME);
+        return Data.of(values);
+    }
+
+    @Override
+    public void fill(double[] array, int offset, int length) {
+        Lib.LIBRARY.fillBuffer().invoke(slice(array, offset, length), length);
+    }
+
+    @Override
+    public void fill(MemorySegment segment) {
+        long length = segment.byteSize() / Double.BYTES;
+        if (length != 0) {
+            Lib.LIBRARY.fillBuffer().invoke(segment, length);
+        }
+    }
+
+    @Override
+    public double sum(double[] array, int offset, int length) {
+        double[] out = new double[1];
+        int status = Lib.LIBRARY
+                .sumBuffer()
+                .invokeCritical(slice(array, offset, length), length, MemorySegment.ofArray(out));
+        check(status, FfiBridgeLibrary.SumBuffer.NAME);
+        return out[0];
+    }
+
+    @Override
+    public double sum(MemorySegment segment) {
+        long length = segment.byteSize() / Double.BYTES;
+        if (length == 0) {
+            return 0.0;
+        }
+        if (FfiBridgeLibrary.needsRegularCall(segment)) {
+            // Large native memory: a regular call, which lets the GC run meanwhile, and so a native out.
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment out = arena.allocate(JAVA_DOUBLE);
+                check(Lib.LIBRARY.sumBuffer().invokeRegular(segment, length, out), FfiBridgeLibrary.SumBuffer.NAME);
+                return out.get(JAVA_DOUBLE, 0);
+            }
+        }
+        double[] out = new double[1];
+        check(
+                Lib.LIBRARY.sumBuffer().invokeCritical(segment, length, MemorySegment.ofArray(out)),
+                FfiBridgeLibrary.SumBuffer.NAME);
+        return out[0];
+    }
+
+    @Override
+    public OwnedBuffer filledBuffer(long length) {
+        if (length < 0 || length > Long.MAX_VALUE / Double.BYTES) {
+            throw new IllegalArgumentException(
+                    "length must be in 0.." + Long.MAX_VALUE / Double.BYTES + ", was " + length);
+        }
+        FfiBridgeLibrary library = Lib.LIBRARY;
+        Arena arena = Arena.ofShared();
+        try {
+            MemorySegment out = arena.allocate(ADDRESS);
+            check(library.bufferNewFilled().invoke(length, out), FfiBridgeLibrary.BufferNewFilled.NAME);
+            MemorySegment handle = out.get(ADDRESS, 0);
+            // From here on, closing the arena frees the buffer, whatever happens next.
+            BufferStruct buffer = BufferStruct.from(Pointers.owned(
+                    handle, BufferStruct.LAYOUT.byteSize(), arena, library.bufferFree()::invoke, "FfiBridgeBuffer"));
+            if (buffer.length() != length) {
+                throw new FfiBridgeException(
+                        0,
+                        FfiBridgeLibrary.BufferNewFilled.NAME + " returned " + Long.toUnsignedString(buffer.length())
+                                + " doubles instead of " + length);
+            }
+            MemorySegment doubles =
+                    Pointers.owned(buffer.data(), length * Double.BYTES, arena, null, "FfiBridgeBuffer.data");
+            return ArenaBuffer.of(arena, doubles);
+        } catch (RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] encodePerson(Person person) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment name = arena.allocateFrom(person.name());
+            MemorySegment struct = new PersonStruct((int) person.age(), person.height(), name).into(arena);
+            MemorySegment out = arena.allocate(ADDRESS);
+            check(Lib.LIBRARY.encodePerson().invoke(struct, out), FfiBridgeLibrary.EncodePerson.NAME);
+            return takeBytes(out.get(ADDRESS, 0));
+        }
+    }
+
+    @Override
+    public Person decodePerson(byte[] bytes) {
+        long[] out = new long[1];
+        int status = Lib.LIBRARY
+                .decodePerson()
+                .invoke(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
+        check(status, FfiBridgeLibrary.DecodePerson.NAME);
+        return takePerson(MemorySegment.ofAddress(out[0]));
+    }
+
+    @Override
+    public byte[] encodeData(Data data) {
+        long[] out = new long[1];
+        int status = Lib.LIBRARY.encodeData().invoke(MemorySegment.ofArray(data.toArray()), MemorySegment.ofArray(out));
+        check(status, FfiBridgeLibrary.EncodeData.NAME);
+        return takeBytes(MemorySegment.ofAddress(out[0]));
+    }
+
+    @Override
+    public Data decodeData(byte[] bytes) {
+        double[] values = new double[Data.LENGTH];
+        int status = Lib.LIBRARY
+                .decodeData()
+                .invoke(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(values));
+        check(status, FfiBridgeLibrary.DecodeData.NAME);
+        return Data.of(values);
+    }
+
+    @Override
+    public byte[] encodeSequence(double[] values) {
+        long[] out = new long[1];
+        int status = Lib.LIBRARY
+                .encodeSequence()
+                .invoke(MemorySegment.ofArray(values), values.length, MemorySegment.ofArray(out));
+        check(status, FfiBridgeLibrary.EncodeSequence.NAME);
+        return takeBytes(MemorySegment.ofAddress(out[0]));
+    }
+
+    @Override
+    public double[] decodeSequence(byte[] bytes) {
+        FfiBridgeLibrary library = Lib.LIBRARY;
+        long[] out = new long[1];
+        int status =
+                library.decodeSequence().invoke(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
+        check(status, FfiBridgeLibrary.DecodeSequence.NAME);
+        MemorySegment handle = MemorySegment.ofAddress(out[0]);
+        try {
+            BufferStruct buffer = BufferStruct.at(handle);
+            long limit = Math.max(0, (bytes.length - Long.BYTES) / Double.BYTES);
+            if (buffer.length() < 0 || buffer.length() > limit) {
+                throw new FfiBridgeException(
+                        0,
+                        FfiBridgeLibrary.DecodeSequence.NAME + " returned " + Long.toUnsignedString(buffer.length())
+                                + " doubles from " + bytes.length + " bytes");
+            }
+            return Pointers.bytes(buffer.data(), buffer.length() * Double.BYTES, "FfiBridgeBuffer.data")
+                    .toArray(JAVA_DOUBLE_UNALIGNED);
+        } finally {
+            library.bufferFree().invoke(handle);
+        }
+    }
+
+    /** {@code length} doubles of {@code array} from {@code offset}, as a heap segment (bounds-checked). */
+    private static MemorySegment slice(double[] array, int offset, int length) {
+        return MemorySegment.ofArray(array).asSlice((long) offset * Double.BYTES, (long) length * Double.BYTES);
+    }
+
+    /** Reads the person at {@code pointer} and frees it, whatever happens. */
+    private static Person takePerson(MemorySegment pointer) {
+        try {
+            return PersonStruct.at(pointer).toPerson();
+        } finally {
+            Lib.LIBRARY.freePerson().invoke(pointer);
+        }
+    }
+
+    /** Copies the bytes at {@code pointer} and frees them, whatever happens. */
+    private static byte[] takeBytes(MemorySegment pointer) {
+        try {
+            return BytesStruct.at(pointer).toArray();
+        } finally {
+            Lib.LIBRARY.bytesFree().invoke(pointer);
+        }
+    }
+
+    private static void checkAge(long age) {
+        if (age < 0 || age > Person.MAX_AGE) {
+            throw new IllegalArgumentException("age must be in 0.." + Person.MAX_AGE + " (a uint32_t), was " + age);
+        }
+    }
+
+    /** Throws the exception for {@code status} unless it is {@code FFI_BRIDGE_OK}. */
+    private static void check(int status, String function) {
+        if (status != FfiBridgeLibrary.OK) {
+            throw Status.failure(status, function, Lib.LIBRARY.statusMessage().invoke(status));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ffibridge.nativeimpl;
+
+import dev.ffibridge.api.spi.BridgeOperations;
+import dev.ffibridge.api.spi.FfiBridgeProvider;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The native provider: the operations run in the Rust library {@code libffi_bridge.so}, bound
+ * through the Foreign Function &amp; Memory API.
+ *
+ * <p>The library is found, loaded and checked on the first call of {@link #unavailabilityCause()}
+ * (never by the constructor): the file named by {@code -Dffibridge.library.path}, or else the
+ * jar's {@code native/<os>-<arch>/libffi_bridge.so}, extracted into {@code -Dffibridge.tmpdir}
+ * (default {@code java.io.tmpdir}). It must report ABI version {@value FfiBridgeLibrary#ABI_VERSION}
+ * and the struct layouts of the Java bindings, and pass a small self-test. The JVM needs {@code
+ * --enable-native-access=ALL-UNNAMED} (or the module's name).
+ */
+public final class NativeProvider implements FfiBridgeProvider {
+
+    /** The provider's name: {@value}. */
+    public static final String NAME = "native";
+
+    /** The selection priority: above the pure-Java provider's. */
+    public static final int PRIORITY = 100;
+
+    /** Creates the provider; cheap, and touches no native code. */
+    public NativeProvider() {}
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    /** Loads and checks the library on the first call, once per JVM; then answers from the cached outcome. */
+    @Override
+    public Optional<Throwable> unavailabilityCause() {
+        try {
+            return Optional.ofNullable(NativeRuntime.result().cause());
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of(e);
+        }
+    }
+
+    /**
+     * {@code library} (the absolute path of the file), {@code abi} (its ABI version) and {@code source}
+     * ({@code ffibridge.library.path} or {@code jar (extracted to <dir>)}), as far as known; empty
+     * before the library was probed.
+     */
+    @Override
+    public Map<String, String> details() {
+        try {
+            return NativeRuntime.peek().map(LoadResult::details).orElse(Map.of());
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    @Override
+    public BridgeOperations create() {
+        return new NativeOperations();
+    }
+
+    @Override
+    public String toString() {
+        return "NativeProvider" + details();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.ffibridge.nativeimpl;
+
+import dev.ffibridge.api.ProviderUnavailableException;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/**
+ * The library of this JVM, loaded at most once, on first demand, with the system properties of
+ * that moment ({@code ffibridge.library.path}, {@code ffibridge.tmpdir}). Thread-safe.
+ */
+final class NativeRuntime {
+
+    private static final System.Logger LOG = System.getLogger("dev.ffibridge.nativeimpl");
+
+    private static final Object LOCK = new Object();
+    private static volatile LoadResult result;
+
+    private NativeRuntime() {}
+
+    /** The outcome, loading the library on the first call. Never throws. */
+    static LoadResult result() {
+        LoadResult loaded = result;
+        if (loaded == null) {
+            synchronized (LOCK) {
+                loaded = result;
+                if (loaded == null) {
+                    loaded = NativeLoader.load(LibraryLocator.Settings.fromSystemProperties());
+                    result = loaded;
+                    log(loaded);
+                }
+            }
+        }
+        return loaded;
+    }
+
+    /** The outcome if the library was already loaded or refused, without loading it. */
+    static Optional<LoadResult> peek() {
+        return Optional.ofNullable(result);
+    }
+
+    /**
+     * The linked library.
+     *
+     * @throws ProviderUnavailableException if it cannot be used; the cause says why
+     */
+    static FfiBridgeLibrary library() {
+        LoadResult loaded = result();
+        if (!loaded.available()) {
+            throw new ProviderUnavailableException(
+                    NativeProvider.NAME,
+                    "the native library is unavailable: " + loaded.cause().getMessage(),
+                    loaded.cause());
+        }
+        return loaded.library();
+    }
+
+    private static void log(LoadResult loaded) {
+        try {
+            if (loaded.available()) {
+                LOG.log(
+                        Level.DEBUG,
+                        () -> "ffibridge: loaded " + loaded.path() + " (abi " + loaded.abiVersion() + ", source "
+                                + loaded.located().source() + ")");
+            } else {
+                LOG.log(
+                        Level.DEBUG,
+                        "ffibridge: native library unavailable: "
+                                + loaded.cause().getMessage(),
+                        loaded.cause());
+            }
+        } catch (RuntimeException ignored) {
+            // a broken logger must not make the provider unavailable
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ffibridge.nativeimpl;
+
+import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import dev.ffibridge.api.Person;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.StructLayout;
+
+/**
+ * The C struct {@code Person { uint32_t age; float height; char *name; }}: its layout and a copy of
+ * its fields.
+ *
+ * @param age the raw {@code uint32_t} bits of the age
+ * @param height the height
+ * @param name the address of the NUL-terminated UTF-8 name (may be {@link MemorySegment#NULL})
+ */
+record PersonStruct(int age, float height, MemorySegment name) {
+
+    static final StructLayout LAYOUT = MemoryLayout.structLayout(
+                    JAVA_INT.withName("age"), JAVA_FLOAT.withName("height"), ADDRESS.withName("name"))
+            .withName("Person");
+
+    static final long AGE_OFFSET = LAYOUT.byteOffset(groupElement("age"));
+    static final long HEIGHT_OFFSET = LAYOUT.byteOffset(groupElement("height"));
+    static final long NAME_OFFSET = LAYOUT.byteOffset(groupElement("name"));
+
+    /** Reads the struct at {@code struct}, a segment of at least {@link #LAYOUT}'s size. */
+    static PersonStruct from(MemorySegment struct) {
+        return new PersonStruct(
+                struct.get(JAVA_INT, AGE_OFFSET),
+                struct.get(JAVA_FLOAT, HEIGHT_OFFSET),
+                struct.get(ADDRESS, NAME_OFFSET));
+    }
+
+    /** Reads the struct at a raw {@code Person *} returned by the library. */
+    static PersonStruct at(MemorySegment pointer) {
+        return from(Pointers.struct(pointer, LAYOUT));
+    }
+
+    /** Writes the struct into memory from {@code allocator} and returns that memory. */
+    MemorySegment into(SegmentAllocator allocator) {
+        MemorySegment struct = allocator.allocate(LAYOUT);
+        struct.set(JAVA_INT, AGE_OFFSET, age);
+        struct.set(JAVA_FLOAT, HEIGHT_OFFSET, height);
+        struct.set(ADDRESS, NAME_OFFSET, name);
+        return struct;
+    }
+
+    /**
+     * The Java value: age as an unsigned 32-bit number, the name decoded from UTF-8.
+     *
+     * @throws dev.ffibridge.api.FfiBridgeException if the name pointer is NULL
+     */
+    Person toPerson() {
+        return new Person(Pointers.cString(name, "Person.name"), Integer.toUnsignedLong(age), height);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ffibridge.nativeimpl;
+
+import dev.ffibridge.api.Person;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A few calls that must give known answers before the provider calls itself available: add, fill
+ * and sum a small buffer, create and free a person, read the live counts.
+ */
+final class SelfTest {
+
+    private static final int BUFFER_LENGTH = 20;
+
+    private SelfTest() {}
+
+    /**
+     * Runs the calls.
+     *
+     * @throws LinkageError naming the first call that gave a wrong answer
+     */
+    static void run(FfiBridgeLibrary library) {
+        int sum = library.addNumbers().invoke(2, 3);
+        expect(sum == 5, "add_numbers(2, 3) returned " + sum);
+
+        double[] buffer = new double[BUFFER_LENGTH];
+        library.fillBuffer().invoke(MemorySegment.ofArray(buffer), BUFFER_LENGTH);
+        for (int i = 0; i < BUFFER_LENGTH; i++) {
+            expect(buffer[i] == i, "fill_buffer wrote " + buffer[i] + " at index " + i);
+        }
+        double[] out = new double[1];
+        int status = library.sumBuffer()
+                .invokeCritical(MemorySegment.ofArray(buffer), BUFFER_LENGTH, MemorySegment.ofArray(out));
+        double expected = BUFFER_LENGTH * (BUFFER_LENGTH - 1) / 2.0;
+        expect(
+                status == FfiBridgeLibrary.OK && out[0] == expected,
+                "ffi_bridge_sum_buffer(0.." + (BUFFER_LENGTH - 1) + ") returned status " + status + ", sum " + out[0]);
+
+        MemorySegment pointer = library.createPerson().invoke();
+        expect(!pointer.equals(MemorySegment.NULL), "create_person returned NULL");
+        Person person;
+        try {
+            person = PersonStruct.at(pointer).toPerson();
+        } finally {
+            library.freePerson().invoke(pointer);
+        }
+        expect(person.equals(new Person("Alice", 30, 5.8f)), "create_person returned " + person);
+
+        long[] counts = new long[4];
+        status = library.liveCounts().invoke(MemorySegment.ofArray(counts));
+        expect(status == FfiBridgeLibrary.OK, "ffi_bridge_live_counts returned status " + status);
+        LiveCounts live = LiveCounts.from(MemorySegment.ofArray(counts));
+        expect(
+                live.persons() >= 0 && live.data() >= 0 && live.buffers() >= 0 && live.byteArrays() >= 0,
+                "ffi_bridge_live_counts returned " + live);
+    }
+
+    private static void expect(boolean condition, String failure) {
+        if (!condition) {
+            throw new LinkageError("self-test failed: " + failure);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.ffibridge.nativeimpl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The ABI handshake as a pure comparison, and against the real library. */
+class AbiHandshakeTest {
+
+    @Test
+    void theJavaLayoutsAreTheDocumentedOnes() {
+        AbiLayout expected = AbiLayout.expected();
+        assertThat(expected.values()).containsExactly(1, 16, 8, 0, 4, 8, 40, 8, 0, 16, 8, 0, 8, 16, 8, 0, 8);
+        assertThat(AbiLayout.LAYOUT.byteSize()).isEqualTo(17 * 4);
+        assertThat(LiveCounts.LAYOUT.byteSize()).isEqualTo(32);
+    }
+
+    @Test
+    void theLibraryAgrees() {
+        FfiBridgeLibrary library = NativeRuntime.library();
+        assertThat(AbiHandshake.verify(library)).isEqualTo(1);
+        int[] values = new int[AbiLayout.FIELDS.size()];
+        assertThat(library.layout().invoke(MemorySegment.ofArray(values))).isZero();
+        assertThat(AbiLayout.differences(AbiLayout.expected(), AbiLayout.from(MemorySegment.ofArray(values))))
+                .isEmpty();
+    }
+
+    @Test
+    void matchingLayoutsHaveNoProblem() {
+        assertThat(AbiHandshake.problem(1, 1, AbiLayout.expected(), AbiLayout.expected()))
+                .isEmpty();
+    }
+
+    @Test
+    void aDifferentVersionIsAProblem() {
+        assertThat(AbiHandshake.problem(1, 2, null, null))
+                .hasValue("the library has ABI version 2 but this jar binds ABI version 1: the library was built "
+                        + "from a different version of ffi-bridge");
+        assertThat(AbiHandshake.problem(1, -1, null, null))
+                .hasValueSatisfying(p -> assertThat(p).contains("ABI version 4294967295"));
+    }
+
+    @Test
+    void aDoctoredLayoutListsEveryDifferingField() {
+        AbiLayout doctored = AbiLayout.expected()
+                .with("person_size", 24)
+                .with("person_name_offset", 16)
+                .with("bytes_length_offset", 4);
+        assertThat(AbiLayout.differences(AbiLayout.expected(), doctored))
+                .containsExactly(
+                        "person_size: library 24, Java 16",
+                        "person_name_offset: library 16, Java 8",
+                        "bytes_length_offset: library 4, Java 8");
+        assertThat(AbiHandshake.problem(1, 1, AbiLayout.expected(), doctored))
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .startsWith("the library's struct layouts differ from the Java bindings' (")
+                        .contains("person_size: library 24, Java 16; person_name_offset: library 16, Java 8"));
+    }
+
+    @Test
+    void theExpectationCanBeDoctoredToo() {
+        AbiLayout doctored = AbiLayout.expected(1).with("data_size", 48);
+        assertThat(AbiHandshake.problem(1, 1, doctored, AbiLayout.expected()))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("data_size: library 40, Java 48"));
+    }
+
+    @Test
+    void layoutsHaveSeventeenFields() {
+        assertThatThrownBy(() -> new AbiLayout(List.of(1, 2, 3))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AbiLayout.expected().get("nope")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(AbiLayout.expected().get("data_size")).isEqualTo(40);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.ffibridge.nativeimpl;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ffibridge.api.Data;
+import dev.ffibridge.api.Person;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The bindings themselves, including the statuses the public API never lets happen. */
+class FfiBridgeLibraryTest {
+
+    private final FfiBridgeLibrary library = NativeRuntime.library();
+
+    @AfterEach
+    void everythingCameBack() {
+        assertThat(NativeDiagnostics.liveCounts()).isEqualTo(LiveCounts.NONE);
+    }
+
+    @Test
+    void bindsEveryFunctionOfTheAbi() {
+        assertThat(FfiBridgeLibrary.FUNCTIONS).hasSize(24).doesNotHaveDuplicates();
+        assertThat(library.abiVersion().invoke()).isEqualTo(FfiBridgeLibrary.ABI_VERSION);
+    }
+
+    @Test
+    void theGuidesGetDataAndFreeData() {
+        MemorySegment data = library.getData().invoke();
+        try {
+            assertThat(NativeDiagnostics.liveCounts().data()).isEqualTo(1);
+            assertThat(DataStruct.from(Pointers.struct(data, DataStruct.LAYOUT)).values())
+                    .isEqualTo(Data.of(1.1, 2.2, 3.3, 4.4, 5.5));
+        } finally {
+            library.freeData().invoke(data);
+        }
+    }
+
+    @Test
+    void theGuidesCreatePersonIsCounted() {
+        MemorySegment person = library.createPerson().invoke();
+        assertThat(NativeDiagnostics.liveCounts().persons()).isEqualTo(1);
+        library.freePerson().invoke(person);
+    }
+
+    @Test
+    void freeFunctionsIgnoreNull() {
+        library.freePerson().invoke(MemorySegment.NULL);
+        library.freeData().invoke(MemorySegment.NULL);
+        library.bufferFree().invoke(MemorySegment.NULL);
+        library.bytesFree().invoke(MemorySegment.NULL);
+    }
+
+    @Test
+    void fillSerializedIsAnEncodedSequence() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ADDRESS);
+            assertThat(library.fillSerialized().invoke(4, out)).isZero();
+            MemorySegment bytes = out.get(ADDRESS, 0);
+            try {
+                BytesStruct struct = BytesStruct.at(bytes);
+                ByteBuffer expected = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
+                expected.putLong(4).putDouble(0).putDouble(1).putDouble(2).putDouble(3);
+                assertThat(struct.toArray()).isEqualTo(expected.array());
+            } finally {
+                library.bytesFree().invoke(bytes);
+            }
+        }
+    }
+
+    @Test
+    void checkedFillReportsNullAndOverflow() {
+        assertThat(library.checkedFillBuffer().invoke(MemorySegment.NULL, 3)).isEqualTo(Status.NULL_POINTER.code());
+        double[] buffer = new double[3];
+        assertThat(library.checkedFillBuffer().invoke(MemorySegment.ofArray(buffer), Long.MAX_VALUE / 4))
+                .isEqualTo(Status.LENGTH_OVERFLOW.code());
+        assertThat(buffer).containsOnly(0);
+        assertThat(library.checkedFillBuffer().invoke(MemorySegment.ofArray(buffer), 3))
+                .isZero();
+        assertThat(buffer).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void sumReportsNull() {
+        double[] out = {42};
+        assertThat(library.sumBuffer().invokeCritical(MemorySegment.NULL, 2, MemorySegment.ofArray(out)))
+                .isEqualTo(Status.NULL_POINTER.code());
+        assertThat(out[0]).as("out untouched on error").isEqualTo(42);
+    }
+
+    @Test
+    void bufferNewFilledReportsOverflow() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ADDRESS);
+            assertThat(library.bufferNewFilled().invoke(Long.MAX_VALUE / 4, out))
+                    .isEqualTo(Status.LENGTH_OVERFLOW.code());
+            assertThat(out.get(ADDRESS, 0)).isEqualTo(MemorySegment.NULL);
+        }
+    }
+
+    @Test
+    void personNewRejectsInvalidUtf8AndNull() {
+        long[] out = {7};
+        byte[] invalid = {(byte) 0xc3, 0x28, 0};
+        assertThat(library.personNew().invoke(MemorySegment.ofArray(invalid), 1, 1f, MemorySegment.ofArray(out)))
+                .isEqualTo(Status.INVALID_UTF8.code());
+        assertThat(library.personNew().invoke(MemorySegment.NULL, 1, 1f, MemorySegment.ofArray(out)))
+                .isEqualTo(Status.NULL_POINTER.code());
+        assertThat(out[0]).as("out untouched on error").isEqualTo(7);
+    }
+
+    @Test
+    void encodePersonRejectsANullOrInvalidName() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ADDRESS);
+            MemorySegment nullName = new PersonStruct(1, 1f, MemorySegment.NULL).into(arena);
+            assertThat(library.encodePerson().invoke(nullName, out)).isEqualTo(Status.NULL_POINTER.code());
+            MemorySegment invalid = arena.allocate(3);
+            invalid.set(JAVA_BYTE, 0, (byte) 0xff);
+            MemorySegment badName = new PersonStruct(1, 1f, invalid).into(arena);
+            assertThat(library.encodePerson().invoke(badName, out)).isEqualTo(Status.INVALID_UTF8.code());
+            assertThat(out.get(ADDRESS, 0)).isEqualTo(MemorySegment.NULL);
+        }
+    }
+
+    @Test
+    void personStructsRoundTrip() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment struct = new PersonStruct(-1, 2.5f, arena.allocateFrom("Zoë")).into(arena);
+            assertThat(PersonStruct.from(struct).toPerson()).isEqualTo(new Person("Zoë", Person.MAX_AGE, 2.5f));
+        }
+    }
+}
