@@ -125,7 +125,10 @@ final class ProviderSelection {
                                 + " provider instead. Set -D" + PROVIDER_PROPERTY + "=" + provider.name()
                                 + " to choose it explicitly, or -D" + PROVIDER_PROPERTY
                                 + "=native to fail instead of falling back.";
-                return new Choice(provider, "highest-priority available provider" + describe(provider), warning);
+                String reason = skipped.isEmpty()
+                        ? "highest-priority available provider"
+                        : "fallback: " + String.join("; ", skipped);
+                return new Choice(provider, reason + describe(provider), warning);
             }
             skipped.add("the " + provider.name() + " provider is unavailable: "
                     + cause.get().getMessage());

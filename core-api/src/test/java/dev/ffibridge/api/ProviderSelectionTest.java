@@ -70,6 +70,7 @@ class ProviderSelectionTest {
     void autoFallsBackToJavaAndSaysWhyAndWhichPropertyControlsIt() {
         ProviderSelection.Choice choice = ProviderSelection.choose("auto", List.of(brokenNative, java));
         assertThat(choice.provider()).isSameAs(java);
+        assertThat(choice.reason()).startsWith("fallback: the native provider is unavailable: libffi_bridge.so");
         assertThat(choice.warning())
                 .contains("native provider is unavailable", "cannot open shared object file")
                 .contains("-Dffibridge.provider=java", "-Dffibridge.provider=native");

@@ -45,7 +45,7 @@ final class LibraryLocator {
     /**
      * The inputs of the search.
      *
-     * @param libraryPath the value of {@value #LIBRARY_PATH_PROPERTY}, or null when not set
+     * @param libraryPath the value of {@value #LIBRARY_PATH_PROPERTY}, or null when not set or blank
      * @param tmpdir where to extract the jar's library
      * @param platform this platform
      * @param resources where the jar's resources are read from
@@ -58,8 +58,9 @@ final class LibraryLocator {
             if (tmpdir == null || tmpdir.isBlank()) {
                 tmpdir = System.getProperty("java.io.tmpdir");
             }
+            String libraryPath = System.getProperty(LIBRARY_PATH_PROPERTY);
             return new Settings(
-                    System.getProperty(LIBRARY_PATH_PROPERTY),
+                    libraryPath == null || libraryPath.isBlank() ? null : libraryPath,
                     Path.of(tmpdir),
                     Platform.current(),
                     Resources.classPath());
