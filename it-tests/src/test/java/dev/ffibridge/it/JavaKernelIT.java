@@ -1,0 +1,120 @@
+package dev.ffibridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ffibridge.api.FfiBridge;
+import dev.ffibridge.api.spi.BridgeOperations;
+import dev.ffibridge.api.spi.FfiBridgeProvider;
+import dev.ffibridge.it.Containers.SegmentKind;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ServiceLoader;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The java provider where its implementation has seams the contract's values do not all reach: segments are
+ * filled and summed through chunks of 1024 doubles, so every tail length (0 to 15 past a block of 16) is checked
+ * before, at and after one and two chunks, for every kind of segment; and the provider as {@link ServiceLoader}
+ * finds it. Fast and deterministic: PIT runs it with {@link JavaProviderIT}.
+ */
+class JavaKernelIT {
+
+    private static final FfiBridge JAVA = FfiBridge.load("java");
+
+    /** Every tail below 48, and every tail around one, two and three chunks of 1024. */
+    static int[] lengths() {
+        return IntStream.concat(
+                        IntStream.rangeClosed(0, 48),
+                        IntStream.of(1008, 2032, 3056).flatMap(base -> IntStream.rangeClosed(base, base + 33)))
+                .toArray();
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = SegmentKind.class,
+            names = {
+                "CONFINED",
+                "HEAP_BYTES",
+                "HEAP_BYTES_MISALIGNED",
+                "HEAP_DOUBLES_MISALIGNED",
+                "HEAP_DOUBLES_OFFSET",
+                "HEAP_LONGS",
+                "READ_ONLY_HEAP_DOUBLES",
+                "READ_ONLY_SHARED"
+            })
+    void segmentSumsAtEveryTailAroundTheChunks(SegmentKind kind) {
+        SplittableRandom random = new SplittableRandom(kind.ordinal());
+        for (int n : lengths()) {
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = Math.scalb(random.nextDouble(-1, 1), random.nextInt(-20, 20));
+            }
+            try (Containers.Segment segment = Containers.segment(kind, values)) {
+                assertThat(Double.doubleToRawLongBits(JAVA.sumBuffer(segment.operand)))
+                        .as("%s of %d", kind, n)
+                        .isEqualTo(Double.doubleToRawLongBits(Reference.sum(values)));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = SegmentKind.class,
+            names = {
+                "CONFINED",
+                "HEAP_BYTES",
+                "HEAP_BYTES_MISALIGNED",
+                "HEAP_DOUBLES_MISALIGNED",
+                "HEAP_DOUBLES_OFFSET",
+                "HEAP_LONGS",
+                "NATIVE_MISALIGNED"
+            })
+    void segmentFillsAtEveryTailAroundTheChunks(SegmentKind kind) {
+        for (int n : lengths()) {
+            try (Containers.Segment segment = Containers.segment(kind, Containers.sentinels(n));
+                    Containers.Segment expected = Containers.segment(kind, Reference.fillValues(n))) {
+                JAVA.fillBuffer(segment.operand);
+                assertThat(segment.snapshot()).as("%s of %d", kind, n).isEqualTo(expected.snapshot());
+            }
+        }
+    }
+
+    @Test
+    void aSegmentOfAMillionAndOneIsFilledAndSummedExactly() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment segment = arena.allocate(8L * 1_048_577, 8);
+            JAVA.fillBuffer(segment);
+            double[] values = segment.toArray(java.lang.foreign.ValueLayout.JAVA_DOUBLE);
+            assertThat(Outcome.rawBits(values)).isEqualTo(Outcome.rawBits(Reference.fillValues(1_048_577)));
+            assertThat(JAVA.sumBuffer(segment)).isEqualTo(1_048_577.0 * 1_048_576 / 2);
+        }
+    }
+
+    @Test
+    void theProviderAsServiceLoaderFindsIt() {
+        FfiBridgeProvider java = ServiceLoader.load(FfiBridgeProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals("java"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(java.priority()).isZero();
+        assertThat(java.isAvailable()).isTrue();
+        assertThat(java.unavailabilityCause()).isEmpty();
+        assertThat(java.details())
+                .as("diagnostics say what the java provider is")
+                .isNotEmpty();
+        assertThat(java.toString()).containsIgnoringCase("java");
+        BridgeOperations operations = java.create();
+        assertThat(operations).isNotNull();
+        assertThat(operations.toString()).isNotEmpty();
+        assertThat(operations.addNumbers(2, 3)).isEqualTo(5);
+        assertThat(operations.createPerson()).isEqualTo(Reference.ALICE);
+        double[] buffer = new double[5];
+        operations.fill(buffer, 0, 5);
+        assertThat(operations.sum(buffer, 0, 5)).isEqualTo(10.0);
+    }
+}

@@ -1,0 +1,248 @@
+package dev.ffibridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ffibridge.it.ForkedJvm.Run;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Load faults, each in forked JVMs running {@link ProbeMain} with this JVM's java and class path: a missing, a
+ * truncated (the real library cut to 4 KiB), a non-ELF and a wrong-ABI library (built here with gcc, exporting
+ * every symbol, with {@code ffi_bridge_abi_version() == 999}) given by {@code -Dffibridge.library.path}. Under
+ * {@code auto} the java provider runs and the WARNING line and the diagnostics name the fault; with {@code
+ * -Dffibridge.provider=native} the JVM fails with the cause. An unwritable {@code -Dffibridge.tmpdir} is named
+ * too, and two JVMs that extract into the same empty directory at the same moment both load native.
+ */
+@Tag("native")
+class NativeFaultIT {
+
+    static final String RESOURCE = "native/linux-x86-64/libffi_bridge.so";
+
+    static final Path ROOT = Path.of("target", "fault-tests").toAbsolutePath();
+
+    /** Forked JVMs run at most two at a time (the machine has two cores). */
+    static final ExecutorService FORKS = Executors.newFixedThreadPool(2);
+
+    static Path missing;
+    static Path truncated;
+    static Path notElf;
+    static Path wrongAbi;
+
+    @BeforeAll
+    static void buildFaultyLibraries() throws Exception {
+        deleteRecursively(ROOT);
+        Files.createDirectories(ROOT);
+        byte[] real;
+        try (InputStream in = NativeFaultIT.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            assertThat(in).as("the native-impl jar holds %s", RESOURCE).isNotNull();
+            real = in.readAllBytes();
+        }
+        missing = ROOT.resolve("missing/libffi_bridge.so");
+        truncated = write("truncated/libffi_bridge.so", Arrays.copyOf(real, 4096));
+        notElf = write(
+                "not-elf/libffi_bridge.so",
+                "this is a text file, not a shared library\n".getBytes(StandardCharsets.UTF_8));
+        wrongAbi = compileWrongAbiLibrary();
+    }
+
+    @AfterAll
+    static void stopForks() {
+        FORKS.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- the four faulty libraries
+
+    @Test
+    void missingLibrary() throws Exception {
+        expectFault(missing, "does not exist", missing.toString());
+    }
+
+    @Test
+    void truncatedLibrary() throws Exception {
+        expectFault(truncated, "is truncated", "4096 bytes");
+    }
+
+    @Test
+    void nonElfLibrary() throws Exception {
+        expectFault(notElf, "is not an ELF shared library");
+    }
+
+    @Test
+    void wrongAbiLibrary() throws Exception {
+        expectFault(wrongAbi, "ABI version 999", "binds ABI version 1");
+    }
+
+    /** auto: java runs, the WARNING and the diagnostics name the fault; native required: a clear failure. */
+    private static void expectFault(Path library, String... fault) throws Exception {
+        CompletableFuture<Run> auto = fork(List.of("-Dffibridge.library.path=" + library));
+        CompletableFuture<Run> required =
+                fork(List.of("-Dffibridge.library.path=" + library, "-Dffibridge.provider=native"));
+
+        Run a = auto.get();
+        assertThat(a.exit()).as("auto with %s:%n%s", library, a.output()).isZero();
+        assertThat(a.output()).contains("provider=java", "addNumbers(2, 3)=5");
+        assertThat(a.warning())
+                .as("the WARNING line:%n%s", a.output())
+                .contains(fault)
+                .contains("native");
+        String diagnostics = a.output().substring(a.output().indexOf("--- diagnostics"));
+        assertThat(diagnostics).contains("selected: java").contains(fault);
+
+        Run r = required.get();
+        assertThat(r.exit())
+                .as("-Dffibridge.provider=native with %s:%n%s", library, r.output())
+                .isNotZero();
+        assertThat(r.output().lines().filter(l -> l.startsWith("provider=")))
+                .as("no provider ran")
+                .isEmpty();
+        assertThat(r.line("error="))
+                .as("%s", r.output())
+                .contains("ProviderUnavailableException", "ffibridge.provider=native")
+                .contains(fault);
+    }
+
+    // ---------------------------------------------------------------- tmpdir
+
+    @Test
+    void unwritableTmpdirIsNamed() throws Exception {
+        // root ignores permission bits, so "unwritable" is a path below a regular file
+        Path file = write("tmpdir-is-a-file/file.txt", "a regular file".getBytes(StandardCharsets.UTF_8));
+        Path tmpdir = file.resolve("sub");
+        CompletableFuture<Run> auto = fork(List.of("-Dffibridge.tmpdir=" + tmpdir));
+        CompletableFuture<Run> required = fork(List.of("-Dffibridge.tmpdir=" + tmpdir, "-Dffibridge.provider=native"));
+        Run a = auto.get();
+        assertThat(a.exit()).as(a.output()).isZero();
+        assertThat(a.output()).contains("provider=java");
+        assertThat(a.warning()).as(a.output()).contains("ffibridge.tmpdir", tmpdir.toString());
+        Run r = required.get();
+        assertThat(r.exit()).as(r.output()).isNotZero();
+        assertThat(r.line("error=")).as(r.output()).contains("ffibridge.tmpdir", tmpdir.toString());
+    }
+
+    @Test
+    void twoJvmsExtractingAtTheSameMomentBothLoadNative() throws Exception {
+        Path tmpdir = ROOT.resolve("shared-extraction");
+        Files.createDirectories(tmpdir);
+        String startAt = Long.toString(System.currentTimeMillis() + 1500);
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<Run>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(CompletableFuture.supplyAsync(
+                        () -> run(List.of("-Dffibridge.tmpdir=" + tmpdir), startAt), both));
+            }
+            for (CompletableFuture<Run> run : runs) {
+                Run r = run.get();
+                assertThat(r.exit()).as(r.output()).isZero();
+                assertThat(r.output()).as(r.output()).contains("provider=native", "addNumbers(2, 3)=5");
+                assertThat(r.output()).contains(tmpdir.toString());
+            }
+        } finally {
+            both.shutdownNow();
+        }
+        try (Stream<Path> files = Files.list(tmpdir)) {
+            List<String> names =
+                    files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertThat(names)
+                    .as("one shared library file, no temporary left behind")
+                    .hasSize(1);
+            assertThat(names.getFirst()).matches("libffi_bridge-[0-9a-f]+\\.so");
+        }
+    }
+
+    // ---------------------------------------------------------------- forking
+
+    private static CompletableFuture<Run> fork(List<String> properties) {
+        return CompletableFuture.supplyAsync(() -> run(properties, null), FORKS);
+    }
+
+    /** Runs ProbeMain in a new JVM with this JVM's java and class path, plus {@code properties}. */
+    static Run run(List<String> properties, String startAt) {
+        List<String> jvmArgs = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        jvmArgs.addAll(properties);
+        return ForkedJvm.run(ProbeMain.class, jvmArgs, startAt == null ? List.of() : List.of(startAt), 60);
+    }
+
+    // ---------------------------------------------------------------- files
+
+    private static Path write(String relative, byte[] content) throws IOException {
+        Path path = ROOT.resolve(relative);
+        Files.createDirectories(path.getParent());
+        Files.write(path, content);
+        return path;
+    }
+
+    /** A library exporting every symbol the bindings link, whose ABI version is 999. */
+    private static Path compileWrongAbiLibrary() throws Exception {
+        Path source = write("wrong-abi/wrong_abi.c", WRONG_ABI_C.getBytes(StandardCharsets.UTF_8));
+        Path library = source.resolveSibling("libffi_bridge.so");
+        Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O1", "-o", library.toString(), source.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(gcc.waitFor()).as("gcc: %s", output).isZero();
+        return library;
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                p.toFile().setWritable(true);
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static final String WRONG_ABI_C = """
+            /* A library with every symbol of docs/abi.md but ffi_bridge_abi_version() == 999. */
+            #include <stddef.h>
+            #include <stdint.h>
+            #include <string.h>
+
+            #define WRONG (-7)
+
+            int32_t add_numbers(int32_t a, int32_t b) { return (int32_t) ((uint32_t) a + (uint32_t) b); }
+            void *create_person(void) { return NULL; }
+            void free_person(void *p) { (void) p; }
+            void *get_data(void) { return NULL; }
+            void free_data(void *d) { (void) d; }
+            void fill_buffer(double *b, size_t n) { for (size_t i = 0; b && i < n; i++) b[i] = (double) i; }
+            int32_t ffi_bridge_fill_buffer(double *b, size_t n) { fill_buffer(b, n); return 0; }
+            int32_t ffi_bridge_person_new(const char *n, uint32_t a, float h, void **o) { (void) n; (void) a; (void) h; (void) o; return WRONG; }
+            int32_t ffi_bridge_data_fill(void *o) { (void) o; return WRONG; }
+            int32_t ffi_bridge_sum_buffer(const double *b, size_t n, double *o) { (void) b; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_buffer_new_filled(size_t n, void **o) { (void) n; (void) o; return WRONG; }
+            void ffi_bridge_buffer_free(void *b) { (void) b; }
+            int32_t ffi_bridge_encode_person(const void *p, void **o) { (void) p; (void) o; return WRONG; }
+            int32_t ffi_bridge_encode_data(const void *d, void **o) { (void) d; (void) o; return WRONG; }
+            int32_t ffi_bridge_encode_sequence(const double *v, size_t n, void **o) { (void) v; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_fill_serialized(size_t n, void **o) { (void) n; (void) o; return WRONG; }
+            void ffi_bridge_bytes_free(void *b) { (void) b; }
+            int32_t ffi_bridge_decode_person(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_decode_data(const uint8_t *b, size_t n, void *o) { (void) b; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_decode_sequence(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
+            const char *ffi_bridge_status_message(int32_t s) { (void) s; return "wrong-ABI test library"; }
+            uint32_t ffi_bridge_abi_version(void) { return 999; }
+            int32_t ffi_bridge_layout(uint32_t *o) { if (!o) return -1; memset(o, 0, 17 * sizeof(uint32_t)); o[0] = 999; return 0; }
+            int32_t ffi_bridge_live_counts(uint64_t *o) { if (!o) return -1; memset(o, 0, 4 * sizeof(uint64_t)); return 0; }
+            """;
+}
