@@ -76,8 +76,9 @@ typedef struct Person {
      */
     float height;
     /**
-     * NUL-terminated UTF-8 name, owned by the `Person` and freed by `free_person`.
-     * Callers must not replace or shorten it.
+     * NUL-terminated UTF-8 name, owned by the `Person` and freed by `free_person`. In a
+     * `Person` this library allocated it lives in the same allocation, right after the
+     * struct. Callers must not replace or shorten it.
      */
     char *name;
 } Person;
@@ -469,12 +470,15 @@ void ffi_bridge_bytes_free(struct FfiBridgeBytes *bytes);
 struct Person *create_person(void);
 
 /**
- * Frees a `Person` allocated by this library **and its name**. NULL is a no-op.
+ * Frees a `Person` allocated by this library **and its name** (one allocation: the struct
+ * followed by the name, whose size is recomputed with `strlen` on the name). NULL is a
+ * no-op.
  *
  * # Safety
  *
  * `ptr` must be NULL or a `Person` returned by `create_person`, `ffi_bridge_person_new` or
- * `ffi_bridge_decode_person` that was not freed yet, with its `name` untouched.
+ * `ffi_bridge_decode_person` that was not freed yet, with its `name` untouched (not
+ * replaced, not shortened).
  */
 void free_person(struct Person *ptr);
 

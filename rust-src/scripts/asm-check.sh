@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Optional: shows that the fill and sum hot loops of a release libffi_bridge.so use packed
-# double instructions (SSE2 addpd/movupd in the portable kernels, AVX vaddpd/vmovupd in the
-# runtime-selected ones). Not part of verify.sh: symbol names depend on inlining decisions.
+# double instructions (SSE2 addpd/movupd in the portable kernels, AVX vaddpd/vmovupd and
+# AVX-512F zmm vmovapd/vmovntpd in the runtime-selected ones). Not part of verify.sh: symbol names depend on inlining decisions.
 #
 # Usage: scripts/asm-check.sh <path-to-libffi_bridge.so>
 set -euo pipefail
@@ -20,6 +20,7 @@ check() { # <symbol regex> <instruction regex> <description>
 check '_ZN10ffi_bridge6kernel21fill_counted_portable' '\b(addpd|movupd)\b' 'portable fill (SSE2)'
 check 'ffi_bridge_sum_buffer>' '\b(addpd|movupd)\b' 'portable sum, inlined in ffi_bridge_sum_buffer'
 check '_ZN10ffi_bridge3avx12fill_counted' '\bv(addpd|movupd)\b.*ymm' 'AVX fill'
+check '_ZN10ffi_bridge6avx51212fill_counted' '\bvmov(apd|ntpd)\b.*zmm' 'AVX-512F fill (aligned / streaming zmm stores)'
 check '_ZN10ffi_bridge3avx3sum' '\bvaddpd\b.*ymm' 'AVX sum'
 [[ $fail == 0 ]] || { echo "asm-check: packed instructions missing" >&2; exit 1; }
 echo "asm-check: OK"

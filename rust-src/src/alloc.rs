@@ -2,7 +2,6 @@
 //! abort.
 
 use std::alloc::{alloc, Layout};
-use std::ffi::CString;
 
 use crate::status::{FfiResult, Status};
 
@@ -35,18 +34,6 @@ pub(crate) fn try_vec<T>(capacity: usize) -> FfiResult<Vec<T>> {
     Ok(vec)
 }
 
-/// Copies `bytes` (which must not contain NUL) into a new C string.
-///
-/// Returns `FFI_BRIDGE_INTERIOR_NUL` if `bytes` contains a NUL, or
-/// `FFI_BRIDGE_ALLOCATION_FAILED`.
-pub(crate) fn try_cstring(bytes: &[u8]) -> FfiResult<CString> {
-    // A slice is at most isize::MAX bytes long, so `+ 1` cannot overflow.
-    let mut vec = try_vec::<u8>(bytes.len() + 1)?;
-    vec.extend_from_slice(bytes);
-    vec.push(0);
-    CString::from_vec_with_nul(vec).map_err(|_| Status::FFI_BRIDGE_INTERIOR_NUL)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,15 +56,5 @@ mod tests {
             Status::FFI_BRIDGE_ALLOCATION_FAILED
         );
         assert!(try_vec::<u8>(16).unwrap().capacity() >= 16);
-    }
-
-    #[test]
-    fn builds_c_strings() {
-        assert_eq!(try_cstring(b"Alice").unwrap().as_bytes(), b"Alice");
-        assert_eq!(try_cstring(b"").unwrap().as_bytes_with_nul(), b"\0");
-        assert_eq!(
-            try_cstring(b"Al\0ice").unwrap_err(),
-            Status::FFI_BRIDGE_INTERIOR_NUL
-        );
     }
 }

@@ -1,5 +1,5 @@
 //! Fill and sum kernels: portable code (auto-vectorized for baseline SSE2) and the runtime
-//! dispatch to the AVX versions in [`crate::avx`].
+//! dispatch to the AVX-512F fill in [`crate::avx512`] and the AVX versions in [`crate::avx`].
 //!
 //! * Fill writes `(start + i) as f64` into slot `i`. Below 2^53 every integer is an exact
 //!   double, so a vector of eight counters (`base + lane`) stepped by `8.0` produces exactly
@@ -43,10 +43,17 @@ pub(crate) fn fill(dst: &mut [MaybeUninit<Slot>], start: u64) {
 /// Fills slots whose indices are all below 2^53, with the fastest available kernel.
 fn fill_counted(dst: &mut [MaybeUninit<Slot>], start: u64) {
     #[cfg(target_arch = "x86_64")]
-    if crate::avx::available() {
-        // SAFETY: `available()` checked at run time that the CPU supports AVX.
-        unsafe { crate::avx::fill_counted(dst, start) };
-        return;
+    {
+        if crate::avx512::available() {
+            // SAFETY: `available()` checked at run time that the CPU supports AVX-512F.
+            unsafe { crate::avx512::fill_counted(dst, start) };
+            return;
+        }
+        if crate::avx::available() {
+            // SAFETY: `available()` checked at run time that the CPU supports AVX.
+            unsafe { crate::avx::fill_counted(dst, start) };
+            return;
+        }
     }
     fill_counted_portable(dst, start);
 }
@@ -128,6 +135,50 @@ pub(crate) mod tests {
 
     /// Byte offsets into an 8-aligned allocation: aligned and unaligned starts.
     pub(crate) const OFFSETS: [usize; 4] = [0, 1, 3, 4];
+
+    /// Byte offsets from a 64-byte aligned base: every 8-aligned position in a cache line,
+    /// plus two that are not 8-aligned.
+    pub(crate) const ALIGNED_OFFSETS: [usize; 10] = [0, 8, 16, 24, 32, 40, 48, 56, 1, 3];
+
+    /// The lengths the aligned-path comparisons cover (around 8, 16, 32, 64 and 4096).
+    pub(crate) const ALIGNED_LENGTHS: [usize; 17] = [
+        0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 1023, 1025, 4097,
+    ];
+
+    /// A 64-byte aligned block.
+    #[derive(Clone, Copy)]
+    #[repr(C, align(64))]
+    struct Line([u8; 64]);
+
+    /// Runs `fill_fn` over `length` slots at byte `offset` (< 64) of a 64-byte aligned
+    /// allocation, checks that the bytes before and after were not touched, and returns the
+    /// bytes written.
+    pub(crate) fn run_fill_aligned64(
+        fill_fn: impl Fn(&mut [MaybeUninit<Slot>], u64),
+        length: usize,
+        offset: usize,
+        start: u64,
+    ) -> Vec<u8> {
+        assert!(offset < 64);
+        let lines = (offset + length * 8) / 64 + 2;
+        let mut storage = vec![Line([0xEE; 64]); lines];
+        let base = storage.as_mut_ptr().cast::<MaybeUninit<u8>>();
+        assert_eq!(base as usize % 64, 0);
+        // SAFETY: the view covers all `lines * 64` initialized bytes of `storage`.
+        let bytes = unsafe { std::slice::from_raw_parts_mut(base, lines * 64) };
+        let (before, rest) = bytes.split_at_mut(offset);
+        let (body, after) = rest.split_at_mut(length * 8);
+        fill_fn(crate::raw::byte_storage_as_slots(body), start);
+        // SAFETY: the guard bytes were initialized by `vec!` and not written by the fill.
+        let untouched =
+            |g: &[MaybeUninit<u8>]| g.iter().all(|b| unsafe { b.assume_init() } == 0xEE);
+        assert!(
+            untouched(before) && untouched(after),
+            "fill wrote outside its buffer"
+        );
+        // SAFETY: the fill initialized all `length * 8` body bytes.
+        body.iter().map(|b| unsafe { b.assume_init() }).collect()
+    }
 
     /// Runs `fill_fn` over `length` slots at byte `offset` and returns the bytes written.
     pub(crate) fn run_fill(
@@ -251,6 +302,34 @@ pub(crate) mod tests {
                 run_fill(fill_converted, 1025, 0, start),
                 expected_fill(1025, start)
             );
+        }
+    }
+
+    #[test]
+    fn dispatched_fill_is_exact_at_64_byte_offsets_and_across_two_to_the_53() {
+        for length in ALIGNED_LENGTHS {
+            for offset in ALIGNED_OFFSETS {
+                let starts = [
+                    0,
+                    EXACT_LIMIT - length as u64,
+                    EXACT_LIMIT - length as u64 / 2 - 3,
+                    EXACT_LIMIT - 1,
+                    EXACT_LIMIT,
+                ];
+                for start in starts {
+                    let got = run_fill_aligned64(fill, length, offset, start);
+                    assert_eq!(
+                        got,
+                        expected_fill(length, start),
+                        "{length} {offset} {start}"
+                    );
+                    if start + length as u64 <= EXACT_LIMIT {
+                        let portable =
+                            run_fill_aligned64(fill_counted_portable, length, offset, start);
+                        assert_eq!(got, portable);
+                    }
+                }
+            }
         }
     }
 

@@ -23,6 +23,7 @@ compile_error!("ffi_bridge must be built with panic = \"unwind\" (see Cargo.toml
 
 mod alloc;
 mod avx;
+mod avx512;
 mod buffer;
 mod codec;
 mod counters;

@@ -1,6 +1,7 @@
 //! The panic boundary around every exported function.
 //!
-//! Every `extern "C"` body is a closure passed to [`ffi_boundary`], which runs it under
+//! Every `extern "C"` body is a closure passed to [`ffi_boundary`], which first clears dirty
+//! upper vector state left by the caller (see `avx::clean_upper_state`), then runs it under
 //! [`catch_unwind`]. A panic never unwinds into the caller: the function returns
 //! [`PanicValue::panic_value`] instead (`FFI_BRIDGE_PANIC` for a status, NULL for a pointer,
 //! 0 for a version, nothing for `void`).
@@ -57,6 +58,8 @@ impl<T> PanicValue for *const T {
 /// the only shared state, the live counters, is atomic and updated only after success.
 #[inline(always)]
 pub(crate) fn ffi_boundary<R: PanicValue>(body: impl FnOnce() -> R) -> R {
+    #[cfg(target_arch = "x86_64")]
+    crate::avx::clean_upper_state();
     match catch_unwind(AssertUnwindSafe(|| {
         #[cfg(test)]
         test_support::maybe_panic();

@@ -1,10 +1,10 @@
 //! The guide's `Person`: `create_person`, `free_person`, and `ffi_bridge_person_new`.
 
-use std::ffi::{CStr, CString};
+use std::alloc::{alloc, dealloc, Layout};
+use std::ffi::CStr;
 use std::os::raw::c_char;
 use std::ptr::null_mut;
 
-use crate::alloc::{try_box, try_cstring};
 use crate::counters::PERSONS;
 use crate::panic::ffi_boundary;
 use crate::raw::write_out;
@@ -18,24 +18,52 @@ pub struct Person {
     pub age: u32,
     /// Height (the guide's unit; `create_person` uses 5.8).
     pub height: f32,
-    /// NUL-terminated UTF-8 name, owned by the `Person` and freed by `free_person`.
-    /// Callers must not replace or shorten it.
+    /// NUL-terminated UTF-8 name, owned by the `Person` and freed by `free_person`. In a
+    /// `Person` this library allocated it lives in the same allocation, right after the
+    /// struct. Callers must not replace or shorten it.
     pub name: *mut c_char,
 }
 
-/// Allocates a `Person` with a copy of `name` (validated by the caller: no NUL).
+/// Where the name starts in a library-allocated `Person` block: right after the struct.
+const NAME_OFFSET: usize = std::mem::size_of::<Person>();
+
+/// The layout of one `Person` block: the struct followed by `name_len` bytes and a NUL
+/// (size `16 + name_len + 1`, align 8), or `None` if that size overflows.
+#[inline]
+fn person_layout(name_len: usize) -> Option<Layout> {
+    let size = NAME_OFFSET.checked_add(name_len)?.checked_add(1)?;
+    Layout::from_size_align(size, std::mem::align_of::<Person>()).ok()
+}
+
+/// Allocates a `Person` with a copy of `name` in ONE block (struct, then the NUL-terminated
+/// name; `name` points inside the block). `name` is validated by the caller: UTF-8, no NUL.
 ///
-/// On error nothing stays allocated. Counts the person as handed out.
+/// Returns `FFI_BRIDGE_ALLOCATION_FAILED` if the allocator refuses (nothing stays
+/// allocated). Counts the person as handed out.
+#[inline]
 pub(crate) fn new_person(name: &[u8], age: u32, height: f32) -> FfiResult<*mut Person> {
-    let name: CString = try_cstring(name)?;
-    let mut person = try_box(Person {
-        age,
-        height,
-        name: null_mut(),
-    })?;
-    person.name = name.into_raw();
+    debug_assert!(!name.contains(&0));
+    let layout = person_layout(name.len()).ok_or(Status::FFI_BRIDGE_ALLOCATION_FAILED)?;
+    // SAFETY: `layout` has a non-zero size (at least 17 bytes).
+    let block = unsafe { alloc(layout) };
+    if block.is_null() {
+        return Err(Status::FFI_BRIDGE_ALLOCATION_FAILED);
+    }
+    // SAFETY: `block` is a fresh allocation of `16 + name.len() + 1` bytes, aligned 8, that
+    // overlaps nothing else: the name bytes go to `16..16 + len`, the NUL to `16 + len`, and
+    // the struct (size 16, align 8) to offset 0.
+    unsafe {
+        let name_ptr = block.add(NAME_OFFSET);
+        std::ptr::copy_nonoverlapping(name.as_ptr(), name_ptr, name.len());
+        name_ptr.add(name.len()).write(0);
+        block.cast::<Person>().write(Person {
+            age,
+            height,
+            name: name_ptr.cast(),
+        });
+    }
     PERSONS.handed_out();
-    Ok(Box::into_raw(person))
+    Ok(block.cast())
 }
 
 /// Returns a new `Person {30, 5.8f, "Alice"}` to be freed with `free_person`, or NULL if
@@ -45,28 +73,32 @@ pub extern "C" fn create_person() -> *mut Person {
     ffi_boundary(|| new_person(b"Alice", 30, 5.8).unwrap_or(null_mut()))
 }
 
-/// Frees a `Person` allocated by this library **and its name**. NULL is a no-op.
+/// Frees a `Person` allocated by this library **and its name** (one allocation: the struct
+/// followed by the name, whose size is recomputed with `strlen` on the name). NULL is a
+/// no-op.
 ///
 /// # Safety
 ///
 /// `ptr` must be NULL or a `Person` returned by `create_person`, `ffi_bridge_person_new` or
-/// `ffi_bridge_decode_person` that was not freed yet, with its `name` untouched.
+/// `ffi_bridge_decode_person` that was not freed yet, with its `name` untouched (not
+/// replaced, not shortened).
 #[no_mangle]
 pub unsafe extern "C" fn free_person(ptr: *mut Person) {
     ffi_boundary(|| {
         if ptr.is_null() {
             return;
         }
-        // SAFETY: by the caller's contract `ptr` came from `Box::into_raw` in `new_person`
-        // and is freed only once.
-        let person = unsafe { Box::from_raw(ptr) };
-        if !person.name.is_null() {
-            // SAFETY: the name of a library-allocated `Person` came from `CString::into_raw`
-            // and, by the caller's contract, is unchanged and freed only here.
-            drop(unsafe { CString::from_raw(person.name) });
+        // SAFETY: by the caller's contract `ptr` is a live block from `new_person`, so its
+        // name bytes, untouched and NUL-terminated, start right after the struct.
+        let name_len =
+            unsafe { CStr::from_ptr(ptr.cast::<c_char>().add(NAME_OFFSET)) }.count_bytes();
+        // The block was allocated with exactly this layout, so it cannot fail here.
+        if let Some(layout) = person_layout(name_len) {
+            // SAFETY: `ptr` came from `alloc(person_layout(name_len))` in `new_person` (the
+            // name length is unchanged by contract) and is freed only once.
+            unsafe { dealloc(ptr.cast(), layout) };
+            PERSONS.freed();
         }
-        drop(person);
-        PERSONS.freed();
     })
 }
 
@@ -145,17 +177,34 @@ mod tests {
     }
 
     #[test]
-    fn free_person_accepts_null_and_a_null_name() {
+    fn free_person_accepts_null_and_a_nulled_name_field() {
         // SAFETY: NULL is a documented no-op.
         unsafe { free_person(null_mut()) };
         let p = create_person();
-        // SAFETY: `p` is a live Person; its name is freed here and replaced by NULL.
-        unsafe {
-            drop(CString::from_raw((*p).name));
-            (*p).name = null_mut();
-        }
-        // SAFETY: `p` is a live Person from this library with a NULL name.
+        // SAFETY: `p` is a live Person. Clearing the field leaves the name bytes in the block,
+        // which is what `free_person` measures, so the block is still freed exactly.
+        unsafe { (*p).name = null_mut() };
+        // SAFETY: `p` is a live Person from this library.
         unsafe { free_person(p) };
+    }
+
+    #[test]
+    fn person_and_name_share_one_block() {
+        for name in ["", "A", "Alice", "Zoë", "a name longer than sixteen bytes"] {
+            let mut with_nul = name.as_bytes().to_vec();
+            with_nul.push(0);
+            let mut out = null_mut();
+            assert_eq!(person_new(&with_nul, &mut out), 0);
+            // SAFETY: `out` is a live Person from this library.
+            let name_ptr = unsafe { (*out).name };
+            assert_eq!(name_ptr as usize, out as usize + NAME_OFFSET);
+            assert_eq!(out as usize % std::mem::align_of::<Person>(), 0);
+            assert_eq!(
+                person_layout(name.len()).unwrap().size(),
+                16 + name.len() + 1
+            );
+            assert_eq!(take(out), (41, 1.75, name.to_owned()));
+        }
     }
 
     #[test]
