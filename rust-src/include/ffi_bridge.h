@@ -263,6 +263,21 @@ int32_t ffi_bridge_fill_buffer(double *buffer, size_t length);
 int32_t ffi_bridge_sum_buffer(const double *buffer, size_t length, double *out);
 
 /**
+ * Returns the sum of `buffer[0..length]` in the order of `docs/abi.md`, bit for bit the value
+ * that [`ffi_bridge_sum_buffer`] writes to `*out`, without an output pointer.
+ *
+ * Returns NaN when `buffer` is NULL (whatever `length`), when `length * 8 > PTRDIFF_MAX`, or
+ * when a panic was caught. A NaN is also the correct sum of inputs containing a NaN (or of
+ * `+inf` and `-inf`): use `ffi_bridge_sum_buffer` to tell an error from a NaN sum. `buffer`
+ * need not be 8-byte aligned. The sum of zero values is `+0.0`.
+ *
+ * # Safety
+ *
+ * `buffer` must be NULL or valid for reading `length` doubles.
+ */
+double ffi_bridge_sum(const double *buffer, size_t length);
+
+/**
  * Encodes `*person` (`u32 age`, `f32 height`, `u64 n`, `n` name bytes) into a new
  * `FfiBridgeBytes` written to `*out`; free it with `ffi_bridge_bytes_free`.
  *

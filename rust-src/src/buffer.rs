@@ -1,5 +1,5 @@
-//! Caller-owned double buffers: the guide's `fill_buffer`, `ffi_bridge_fill_buffer` and
-//! `ffi_bridge_sum_buffer`. The arithmetic lives in [`crate::kernel`].
+//! Caller-owned double buffers: the guide's `fill_buffer`, `ffi_bridge_fill_buffer`,
+//! `ffi_bridge_sum_buffer` and `ffi_bridge_sum`. The arithmetic lives in [`crate::kernel`].
 
 use crate::kernel;
 use crate::panic::ffi_boundary;
@@ -74,18 +74,52 @@ pub unsafe extern "C" fn ffi_bridge_sum_buffer(
 ) -> i32 {
     ffi_boundary(|| {
         let result = (|| -> FfiResult<()> {
-            if buffer.is_null() || out.is_null() {
+            if out.is_null() {
                 return Err(Status::FFI_BRIDGE_NULL_POINTER);
             }
-            f64_byte_len(length)?;
-            // SAFETY: `buffer` is non-null, `length * 8 <= isize::MAX` was checked, and the
-            // caller guarantees `length` readable doubles, not written during this call.
-            let sum = kernel::sum(unsafe { slots(buffer, length) });
+            // SAFETY: forwarded caller contract for `buffer` and `length`.
+            let sum = unsafe { sum_checked(buffer, length) }?;
             // SAFETY: `out` is non-null and, by the caller's contract, writable.
             unsafe { write_out(out, sum) };
             Ok(())
         })();
         status_code(result)
+    })
+}
+
+/// Checks and sums a caller buffer in the documented order.
+///
+/// # Safety
+///
+/// `buffer` must be NULL or valid for reading `length` doubles (any alignment), not written
+/// during the call.
+#[inline(always)]
+unsafe fn sum_checked(buffer: *const f64, length: usize) -> FfiResult<f64> {
+    if buffer.is_null() {
+        return Err(Status::FFI_BRIDGE_NULL_POINTER);
+    }
+    f64_byte_len(length)?;
+    // SAFETY: `buffer` is non-null, `length * 8 <= isize::MAX` was checked, and the caller
+    // guarantees `length` readable doubles, not written during this call.
+    Ok(kernel::sum(unsafe { slots(buffer, length) }))
+}
+
+/// Returns the sum of `buffer[0..length]` in the order of `docs/abi.md`, bit for bit the value
+/// that [`ffi_bridge_sum_buffer`] writes to `*out`, without an output pointer.
+///
+/// Returns NaN when `buffer` is NULL (whatever `length`), when `length * 8 > PTRDIFF_MAX`, or
+/// when a panic was caught. A NaN is also the correct sum of inputs containing a NaN (or of
+/// `+inf` and `-inf`): use `ffi_bridge_sum_buffer` to tell an error from a NaN sum. `buffer`
+/// need not be 8-byte aligned. The sum of zero values is `+0.0`.
+///
+/// # Safety
+///
+/// `buffer` must be NULL or valid for reading `length` doubles.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_sum(buffer: *const f64, length: usize) -> f64 {
+    ffi_boundary(|| {
+        // SAFETY: forwarded caller contract.
+        unsafe { sum_checked(buffer, length) }.unwrap_or(f64::NAN)
     })
 }
 
@@ -207,6 +241,50 @@ mod tests {
     }
 
     #[test]
+    fn sum_returns_the_same_bits_as_sum_buffer_at_any_alignment() {
+        for length in LENGTHS {
+            for seed in [1_u64, 7, 99 + length as u64] {
+                let values = test_values(length, seed);
+                for offset in OFFSETS {
+                    let mut s = storage(length);
+                    let p = at(&mut s, offset);
+                    for (i, v) in values.iter().enumerate() {
+                        // SAFETY: index i < length fits in the storage.
+                        unsafe { p.add(i).write_unaligned(*v) };
+                    }
+                    let mut out = 42.0;
+                    // SAFETY: `p` holds `length` doubles; `out` is writable.
+                    assert_eq!(unsafe { ffi_bridge_sum_buffer(p, length, &mut out) }, 0);
+                    // SAFETY: `p` holds `length` doubles.
+                    let sum = unsafe { ffi_bridge_sum(p, length) };
+                    assert_eq!(sum.to_bits(), out.to_bits());
+                    assert_eq!(sum.to_bits(), reference_sum(&values).to_bits());
+                }
+            }
+        }
+        // A NaN sum is a NaN either way; zero values sum to +0.0.
+        let values = [1.0, f64::NAN, 2.0];
+        // SAFETY: `values` holds 3 doubles.
+        assert!(unsafe { ffi_bridge_sum(values.as_ptr(), 3) }.is_nan());
+        // SAFETY: zero doubles are read.
+        let empty = unsafe { ffi_bridge_sum(values.as_ptr(), 0) };
+        assert_eq!(empty.to_bits(), 0.0_f64.to_bits());
+    }
+
+    #[test]
+    fn sum_is_nan_on_null_and_overflow() {
+        // SAFETY: NULL is checked before use.
+        assert!(unsafe { ffi_bridge_sum(null(), 2) }.is_nan());
+        // SAFETY: NULL is checked before use.
+        assert!(unsafe { ffi_bridge_sum(null(), 0) }.is_nan());
+        let values = [1.0_f64, 2.0];
+        for length in [isize::MAX as usize / 8 + 1, usize::MAX / 8 + 1, usize::MAX] {
+            // SAFETY: the overflowing length is rejected before anything is read.
+            assert!(unsafe { ffi_bridge_sum(values.as_ptr(), length) }.is_nan());
+        }
+    }
+
+    #[test]
     fn a_panic_yields_the_panic_status_or_a_no_op() {
         let mut s = storage(4);
         crate::panic::inject_panic_once();
@@ -223,5 +301,11 @@ mod tests {
         let status = unsafe { ffi_bridge_sum_buffer(at(&mut s, 0), 4, &mut out) };
         assert_eq!(status, -7);
         assert_eq!(out, 42.0);
+        let values = [1.0_f64, 2.0];
+        crate::panic::inject_panic_once();
+        // SAFETY: `values` holds 2 doubles.
+        assert!(unsafe { ffi_bridge_sum(values.as_ptr(), 2) }.is_nan());
+        // SAFETY: as above; the switch is disarmed again.
+        assert_eq!(unsafe { ffi_bridge_sum(values.as_ptr(), 2) }, 3.0);
     }
 }

@@ -7,6 +7,8 @@
 //!   [`free_data`], [`fill_buffer`].
 //! * The `ffi_bridge_*` additions: they return an `int32_t` status ([`FfiBridgeStatus`]) and
 //!   write their result through an output pointer that is only written on success.
+//!   [`ffi_bridge_sum`] is the one exception: it returns the sum of
+//!   [`ffi_bridge_sum_buffer`] directly (NaN on error), for callers that want no output slot.
 //!
 //! Every exported body runs inside the panic boundary of `src/panic.rs`, so a Rust panic
 //! never unwinds into the caller: it becomes `FFI_BRIDGE_PANIC`, `NULL` or a no-op. Caller
@@ -38,7 +40,7 @@ mod raw;
 mod status;
 mod wire;
 
-pub use buffer::{ffi_bridge_fill_buffer, ffi_bridge_sum_buffer, fill_buffer};
+pub use buffer::{ffi_bridge_fill_buffer, ffi_bridge_sum, ffi_bridge_sum_buffer, fill_buffer};
 pub use codec::{
     ffi_bridge_decode_data, ffi_bridge_decode_person, ffi_bridge_decode_sequence,
     ffi_bridge_encode_data, ffi_bridge_encode_person, ffi_bridge_encode_sequence,

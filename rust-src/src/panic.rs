@@ -4,7 +4,7 @@
 //! upper vector state left by the caller (see `avx::clean_upper_state`), then runs it under
 //! [`catch_unwind`]. A panic never unwinds into the caller: the function returns
 //! [`PanicValue::panic_value`] instead (`FFI_BRIDGE_PANIC` for a status, NULL for a pointer,
-//! 0 for a version, nothing for `void`).
+//! 0 for a version, NaN for a sum, nothing for `void`).
 
 use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -22,6 +22,13 @@ pub(crate) trait PanicValue {
 impl PanicValue for i32 {
     fn panic_value() -> Self {
         Status::FFI_BRIDGE_PANIC.code()
+    }
+}
+
+/// `ffi_bridge_sum` returns NaN (which `ffi_bridge_sum_buffer` tells apart from a NaN sum).
+impl PanicValue for f64 {
+    fn panic_value() -> Self {
+        f64::NAN
     }
 }
 
@@ -125,6 +132,7 @@ mod tests {
         assert_eq!(<u32 as PanicValue>::panic_value(), 0);
         assert!(<*mut u8 as PanicValue>::panic_value().is_null());
         assert!(<*const u8 as PanicValue>::panic_value().is_null());
+        assert!(<f64 as PanicValue>::panic_value().is_nan());
     }
 
     #[test]

@@ -163,6 +163,8 @@ static void test_fill_and_sum(void) {
             double *out = (double *)(void *)(out_raw + offset);
             CHECK_STATUS(ffi_bridge_sum_buffer((const double *)(void *)p, n, out), FFI_BRIDGE_OK);
             CHECK(same_bits(read_double(out_raw + offset), reference_sum(values, n)));
+            /* ffi_bridge_sum: the same bits, returned directly. */
+            CHECK(same_bits(ffi_bridge_sum((const double *)(void *)p, n), reference_sum(values, n)));
         }
     }
 
@@ -172,6 +174,12 @@ static void test_fill_and_sum(void) {
     CHECK(sum == 6.5);
     CHECK_STATUS(ffi_bridge_sum_buffer(values, 0, &sum), FFI_BRIDGE_OK);
     CHECK(same_bits(sum, 0.0));
+    CHECK(ffi_bridge_sum(values, 3) == 6.5);
+    CHECK(same_bits(ffi_bridge_sum(values, 0), 0.0));
+    double with_nan[3] = {1.0, NAN, 2.0};
+    CHECK(isnan(ffi_bridge_sum(with_nan, 3)));
+    CHECK_STATUS(ffi_bridge_sum_buffer(with_nan, 3, &sum), FFI_BRIDGE_OK);
+    CHECK(isnan(sum));
 
     /* Errors: NULL (whatever the length), overflowing lengths; nothing written. */
     sum = 42.0;
@@ -182,7 +190,11 @@ static void test_fill_and_sum(void) {
     for (size_t k = 0; k < N_OVERFLOWING; k++) {
         CHECK_STATUS(ffi_bridge_fill_buffer(values, OVERFLOWING[k]), FFI_BRIDGE_LENGTH_OVERFLOW);
         CHECK_STATUS(ffi_bridge_sum_buffer(values, OVERFLOWING[k], &sum), FFI_BRIDGE_LENGTH_OVERFLOW);
+        CHECK(isnan(ffi_bridge_sum(values, OVERFLOWING[k])));
     }
+    /* ffi_bridge_sum: NULL (whatever the length) is NaN. */
+    CHECK(isnan(ffi_bridge_sum(NULL, 3)));
+    CHECK(isnan(ffi_bridge_sum(NULL, 0)));
     CHECK(sum == 42.0 && values[0] == 1.0 && values[2] == 3.5);
 }
 

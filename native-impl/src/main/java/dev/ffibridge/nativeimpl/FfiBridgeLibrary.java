@@ -1,6 +1,7 @@
 package dev.ffibridge.nativeimpl;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -39,6 +40,7 @@ record FfiBridgeLibrary(
         PersonNew personNew,
         DataFill dataFill,
         SumBuffer sumBuffer,
+        Sum sum,
         BufferNewFilled bufferNewFilled,
         BufferFree bufferFree,
         EncodePerson encodePerson,
@@ -225,6 +227,27 @@ record FfiBridgeLibrary(
         int invokeRegular(MemorySegment buffer, long length, MemorySegment out) {
             try {
                 return (int) regular.invokeExact(buffer, length, out);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+    }
+
+    /**
+     * {@code double ffi_bridge_sum(const double *buffer, size_t length)}: the sum of {@link SumBuffer},
+     * bit for bit, returned directly (no out-parameter, so no allocation); NaN on error or on a
+     * NaN sum, which {@link SumBuffer} tells apart.
+     */
+    record Sum(MethodHandle critical, MethodHandle regular) {
+        static final String NAME = "ffi_bridge_sum";
+        static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG);
+
+        /** Sums the {@code length} doubles at {@code buffer}, heap or native. */
+        double invoke(MemorySegment buffer, long length) {
+            try {
+                return needsRegularCall(buffer)
+                        ? (double) regular.invokeExact(buffer, length)
+                        : (double) critical.invokeExact(buffer, length);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -451,6 +474,7 @@ record FfiBridgeLibrary(
             PersonNew.NAME,
             DataFill.NAME,
             SumBuffer.NAME,
+            Sum.NAME,
             BufferNewFilled.NAME,
             BufferFree.NAME,
             EncodePerson.NAME,
@@ -490,6 +514,7 @@ record FfiBridgeLibrary(
                 new SumBuffer(
                         binder.critical(SumBuffer.NAME, SumBuffer.DESCRIPTOR),
                         binder.regular(SumBuffer.NAME, SumBuffer.DESCRIPTOR)),
+                new Sum(binder.critical(Sum.NAME, Sum.DESCRIPTOR), binder.regular(Sum.NAME, Sum.DESCRIPTOR)),
                 new BufferNewFilled(binder.regular(BufferNewFilled.NAME, BufferNewFilled.DESCRIPTOR)),
                 new BufferFree(binder.critical(BufferFree.NAME, BufferFree.DESCRIPTOR)),
                 new EncodePerson(binder.regular(EncodePerson.NAME, EncodePerson.DESCRIPTOR)),

@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Java arrays are passed in place, without a copy, through critical downcalls with heap access;
  * results come back through heap arrays too ({@code double[1]}, {@code long[1]} for a pointer), so
- * the hot operations allocate no native memory. Memory the library hands out is copied or wrapped
+ * the hot operations allocate no native memory. The sum comes back as the return value of {@code
+ * ffi_bridge_sum}, so fill and sum allocate nothing at all; only a NaN sum takes a second call to
+ * {@code ffi_bridge_sum_buffer} for the status. Memory the library hands out is copied or wrapped
  * and then freed with the library's own function, in a {@code finally}; a failed call's status
  * becomes an exception as mapped by {@link Status}.
  */
@@ -92,12 +94,9 @@ final class NativeOperations implements BridgeOperations {
 
     @Override
     public double sum(double[] array, int offset, int length) {
-        double[] out = new double[1];
-        int status = Lib.LIBRARY
-                .sumBuffer()
-                .invokeCritical(slice(array, offset, length), length, MemorySegment.ofArray(out));
-        check(status, FfiBridgeLibrary.SumBuffer.NAME);
-        return out[0];
+        MemorySegment buffer = slice(array, offset, length);
+        double sum = Lib.LIBRARY.sum().invoke(buffer, length);
+        return Double.isNaN(sum) ? checkedSum(buffer, length) : sum;
     }
 
     @Override
@@ -106,17 +105,27 @@ final class NativeOperations implements BridgeOperations {
         if (length == 0) {
             return 0.0;
         }
-        if (FfiBridgeLibrary.needsRegularCall(segment)) {
+        double sum = Lib.LIBRARY.sum().invoke(segment, length);
+        return Double.isNaN(sum) ? checkedSum(segment, length) : sum;
+    }
+
+    /**
+     * The rare path after {@code ffi_bridge_sum} returned NaN, which is either a NaN sum or an
+     * error: sums again with {@code ffi_bridge_sum_buffer}, whose status tells them apart, and
+     * returns its sum (bit for bit) or throws the status's exception.
+     */
+    private static double checkedSum(MemorySegment buffer, long length) {
+        if (FfiBridgeLibrary.needsRegularCall(buffer)) {
             // Large native memory: a regular call, which lets the GC run meanwhile, and so a native out.
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment out = arena.allocate(JAVA_DOUBLE);
-                check(Lib.LIBRARY.sumBuffer().invokeRegular(segment, length, out), FfiBridgeLibrary.SumBuffer.NAME);
+                check(Lib.LIBRARY.sumBuffer().invokeRegular(buffer, length, out), FfiBridgeLibrary.SumBuffer.NAME);
                 return out.get(JAVA_DOUBLE, 0);
             }
         }
         double[] out = new double[1];
         check(
-                Lib.LIBRARY.sumBuffer().invokeCritical(segment, length, MemorySegment.ofArray(out)),
+                Lib.LIBRARY.sumBuffer().invokeCritical(buffer, length, MemorySegment.ofArray(out)),
                 FfiBridgeLibrary.SumBuffer.NAME);
         return out[0];
     }

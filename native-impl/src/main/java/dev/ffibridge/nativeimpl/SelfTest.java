@@ -34,6 +34,8 @@ final class SelfTest {
         expect(
                 status == FfiBridgeLibrary.OK && out[0] == expected,
                 "ffi_bridge_sum_buffer(0.." + (BUFFER_LENGTH - 1) + ") returned status " + status + ", sum " + out[0]);
+        double direct = library.sum().invoke(MemorySegment.ofArray(buffer), BUFFER_LENGTH);
+        expect(direct == expected, "ffi_bridge_sum(0.." + (BUFFER_LENGTH - 1) + ") returned " + direct);
 
         MemorySegment pointer = library.createPerson().invoke();
         expect(!pointer.equals(MemorySegment.NULL), "create_person returned NULL");

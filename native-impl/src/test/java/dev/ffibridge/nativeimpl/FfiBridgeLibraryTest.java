@@ -25,7 +25,7 @@ class FfiBridgeLibraryTest {
 
     @Test
     void bindsEveryFunctionOfTheAbi() {
-        assertThat(FfiBridgeLibrary.FUNCTIONS).hasSize(24).doesNotHaveDuplicates();
+        assertThat(FfiBridgeLibrary.FUNCTIONS).hasSize(25).doesNotHaveDuplicates();
         assertThat(library.abiVersion().invoke()).isEqualTo(FfiBridgeLibrary.ABI_VERSION);
     }
 
@@ -91,6 +91,19 @@ class FfiBridgeLibraryTest {
         assertThat(library.sumBuffer().invokeCritical(MemorySegment.NULL, 2, MemorySegment.ofArray(out)))
                 .isEqualTo(Status.NULL_POINTER.code());
         assertThat(out[0]).as("out untouched on error").isEqualTo(42);
+    }
+
+    @Test
+    void directSumIsNanOnNullAndOverflow() {
+        assertThat(library.sum().invoke(MemorySegment.NULL, 2)).isNaN();
+        assertThat(library.sum().invoke(MemorySegment.NULL, 0)).isNaN();
+        double[] buffer = {1, 2, 3};
+        assertThat(library.sum().invoke(MemorySegment.ofArray(buffer), Long.MAX_VALUE / 4))
+                .isNaN();
+        assertThat(library.sum().invoke(MemorySegment.ofArray(buffer), -1)).isNaN();
+        assertThat(library.sum().invoke(MemorySegment.ofArray(buffer), 3)).isEqualTo(6.0);
+        assertThat(Double.doubleToRawLongBits(library.sum().invoke(MemorySegment.ofArray(buffer), 0)))
+                .isZero();
     }
 
     @Test

@@ -193,6 +193,103 @@ class NativeOperationsTest {
         }
 
         @Test
+        void sumsAreBitIdenticalToTheCheckedSumAndTheReference() {
+            FfiBridgeLibrary library = NativeRuntime.library();
+            SplittableRandom random = new SplittableRandom(7);
+            try (Arena arena = Arena.ofConfined()) {
+                for (int round = 0; round < 400; round++) {
+                    int length = round < 200 ? round : random.nextInt(5000);
+                    double[] values = new double[length];
+                    for (int i = 0; i < length; i++) {
+                        values[i] = random.nextDouble(-1, 1) * Math.scalb(1.0, random.nextInt(-40, 41));
+                    }
+                    long expected = Double.doubleToRawLongBits(ReferenceSum.sum(values));
+                    double[] out = {42};
+                    assertThat(library.sumBuffer()
+                                    .invokeCritical(MemorySegment.ofArray(values), length, MemorySegment.ofArray(out)))
+                            .isZero();
+                    assertThat(Double.doubleToRawLongBits(out[0]))
+                            .as("length %d", length)
+                            .isEqualTo(expected);
+                    assertThat(Double.doubleToRawLongBits(bridge.sumBuffer(values)))
+                            .as("array, length %d", length)
+                            .isEqualTo(expected);
+                    int offset = length == 0 ? 0 : random.nextInt(length);
+                    assertThat(Double.doubleToRawLongBits(bridge.sumBuffer(values, offset, length - offset)))
+                            .as("range %d+%d", offset, length - offset)
+                            .isEqualTo(Double.doubleToRawLongBits(ReferenceSum.sum(values, offset, length - offset)));
+                    MemorySegment aligned =
+                            arena.allocate(JAVA_DOUBLE, Math.max(1, length)).asSlice(0, (long) length * Double.BYTES);
+                    MemorySegment.copy(values, 0, aligned, JAVA_DOUBLE, 0, length);
+                    assertThat(Double.doubleToRawLongBits(bridge.sumBuffer(aligned)))
+                            .as("native, length %d", length)
+                            .isEqualTo(expected);
+                    int shift = 1 + random.nextInt(7);
+                    MemorySegment unaligned =
+                            arena.allocate((long) length * Double.BYTES + shift).asSlice(shift);
+                    MemorySegment.copy(values, 0, unaligned, JAVA_DOUBLE_UNALIGNED, 0, length);
+                    assertThat(Double.doubleToRawLongBits(bridge.sumBuffer(unaligned)))
+                            .as("native at +%d, length %d", shift, length)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+
+        @Test
+        void nanSumsAreReturnedAsTheLibraryGivesThem() {
+            FfiBridgeLibrary library = NativeRuntime.library();
+            double payload = Double.longBitsToDouble(0x7ff8_0000_0000_1234L);
+            double negativePayload = Double.longBitsToDouble(0xfff8_0000_00ab_cdefL);
+            List<double[]> inputs = List.of(
+                    new double[] {Double.NaN},
+                    new double[] {1, Double.NaN, 2},
+                    new double[] {payload},
+                    new double[] {3, 4, payload, 5, 6},
+                    new double[] {negativePayload, 1},
+                    new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY},
+                    IntStream.range(0, 1000)
+                            .mapToDouble(i -> i == 517 ? payload : i)
+                            .toArray());
+            for (double[] values : inputs) {
+                double[] out = {42};
+                assertThat(library.sumBuffer()
+                                .invokeCritical(
+                                        MemorySegment.ofArray(values), values.length, MemorySegment.ofArray(out)))
+                        .isZero();
+                assertThat(out[0]).isNaN();
+                long bits = Double.doubleToRawLongBits(out[0]);
+                String description = Arrays.toString(values)
+                        .substring(0, Math.min(60, Arrays.toString(values).length()));
+                assertThat(Double.doubleToRawLongBits(bridge.sumBuffer(values)))
+                        .as("array %s", description)
+                        .isEqualTo(bits);
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment segment = arena.allocateFrom(JAVA_DOUBLE, values);
+                    assertThat(Double.doubleToRawLongBits(bridge.sumBuffer(segment)))
+                            .as("native %s", description)
+                            .isEqualTo(bits);
+                }
+            }
+            // A single NaN input keeps its payload through the sum.
+            assertThat(Double.doubleToRawLongBits(bridge.sumBuffer(new double[] {3, 4, payload, 5, 6})))
+                    .isEqualTo(Double.doubleToRawLongBits(payload));
+        }
+
+        @Test
+        void nanSumsOfLargeNativeSegmentsTakeTheRegularCheckedPath() {
+            long length = FfiBridgeLibrary.CRITICAL_NATIVE_BYTES / Double.BYTES * 2 + 3;
+            double payload = Double.longBitsToDouble(0x7ff8_0000_0000_4321L);
+            try (Arena arena = Arena.ofShared()) {
+                MemorySegment segment = arena.allocate(JAVA_DOUBLE, length);
+                assertThat(FfiBridgeLibrary.needsRegularCall(segment)).isTrue();
+                bridge.fillBuffer(segment);
+                segment.setAtIndex(JAVA_DOUBLE, length / 2, payload);
+                assertThat(Double.doubleToRawLongBits(bridge.sumBuffer(segment)))
+                        .isEqualTo(Double.doubleToRawLongBits(payload));
+            }
+        }
+
+        @Test
         void fillsAndSumsNativeSegments() {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment segment = arena.allocate(JAVA_DOUBLE, 100);
