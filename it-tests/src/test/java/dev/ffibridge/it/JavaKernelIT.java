@@ -16,16 +16,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The java provider where its implementation has seams the contract's values do not all reach: segments are
- * filled and summed through chunks of 1024 doubles, so every tail length (0 to 15 past a block of 16) is checked
- * before, at and after one and two chunks, for every kind of segment; and the provider as {@link ServiceLoader}
- * finds it. Fast and deterministic: PIT runs it with {@link JavaProviderIT}.
+ * The java provider where its implementation has seams the contract's values do not all reach: a segment's
+ * first 1024 doubles are filled from a table and the rest by a loop, and sums keep sixteen lanes, so every tail
+ * length (0 to 15 past a block of 16) is checked before, at and after one, two and three multiples of 1024, for
+ * every kind of segment; and the provider as {@link ServiceLoader} finds it. Fast and deterministic: PIT runs it with {@link JavaProviderIT}.
  */
 class JavaKernelIT {
 
     private static final FfiBridge JAVA = FfiBridge.load("java");
 
-    /** Every tail below 48, and every tail around one, two and three chunks of 1024. */
+    /** Every tail below 48, and every tail around one, two and three multiples of 1024. */
     static int[] lengths() {
         return IntStream.concat(
                         IntStream.rangeClosed(0, 48),

@@ -3,18 +3,36 @@ package dev.ffibridge.javaimpl;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-/** Writes the fill values: element {@code i} becomes {@code (double) i}. */
+/**
+ * Writes the fill values: element {@code i} becomes {@code (double) i}.
+ *
+ * <p>Segments are written in place, without a copy or any allocation. Each kind of segment has its
+ * own method, and so its own call sites for the segment accesses: a call site that sees one kind of
+ * segment stays monomorphic and C2 compiles it to plain (vectorized) stores, where one shared by heap
+ * and native segments slows down several times. The inner loops are int-indexed over chunks of at
+ * most {@link #CHUNK} elements, since C2 vectorizes int counted loops and long ones poorly.
+ */
 final class Fill {
 
+    /** For native segments at an address that is a multiple of 8. */
+    private static final ValueLayout.OfDouble ALIGNED = ValueLayout.JAVA_DOUBLE;
+
     /** Native byte order, any alignment: a segment may be a slice of a {@code byte[]}. */
-    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+    private static final ValueLayout.OfDouble UNALIGNED = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+
+    /** The most elements an int-indexed inner loop handles: {@code 2^30}. */
+    static final int CHUNK = 1 << 30;
 
     /**
-     * Segments are filled through a heap chunk of this many doubles, small enough for the L1 cache: a
-     * bulk copy per chunk stays fast whatever mix of heap and native segments a program uses, where
-     * per-element segment access slows down several times once it has seen more than one kind.
+     * {@code (double) i} for {@code 0 <= i < 1024}, a constant: the first elements of any segment are
+     * one bulk copy from it. C2 does not vectorize a segment loop that stores its converted index, so
+     * the copy is several times faster than the loops below, and as fast as the array loop.
      */
-    static final int CHUNK = 1024;
+    private static final double[] RAMP = new double[1024];
+
+    static {
+        fill(RAMP, 0, RAMP.length);
+    }
 
     /** Up to this many elements, every {@code (double) i} is exact: {@code 2^53}. */
     private static final long EXACT_LIMIT = 1L << 53;
@@ -35,28 +53,84 @@ final class Fill {
      * unaligned, and longer than {@code 2^31} elements.
      */
     static void fill(MemorySegment segment) {
+        fill(segment, CHUNK);
+    }
+
+    /**
+     * {@link #fill(MemorySegment)} with the loops after the first 1024 elements in int-indexed chunks of
+     * at most {@code chunk > 0} elements: for tests.
+     */
+    static void fill(MemorySegment segment, int chunk) {
         long count = segment.byteSize() / Double.BYTES;
-        if (segment.heapBase().orElse(null) instanceof double[] array && segment.address() % Double.BYTES == 0) {
+        if (count > EXACT_LIMIT) {
+            // Beyond 2^53 elements (2^56 bytes, never seen in practice) base + j would round twice.
+            fillBeyondExact(segment, count);
+            return;
+        }
+        if (!segment.isNative()
+                && segment.heapBase().orElse(null) instanceof double[] array
+                && segment.address() % Double.BYTES == 0) {
             // A heap segment over a double[] (at a whole element): the array loop is the fastest.
             fill(array, (int) (segment.address() / Double.BYTES), (int) count);
             return;
         }
-        if (count > EXACT_LIMIT) {
-            // Beyond 2^53 elements (2^56 bytes, never seen in practice) base + j would round twice.
-            for (long i = 0; i < count; i++) {
-                // long -> double rounds to nearest, ties to even: exactly Rust's `i as f64`.
-                segment.setAtIndex(DOUBLE, i, (double) i);
-            }
+        int head = (int) Math.min(count, RAMP.length);
+        MemorySegment.copy(RAMP, 0, segment, UNALIGNED, 0, head);
+        if (head == count) {
             return;
         }
-        double[] chunk = new double[(int) Math.min(count, CHUNK)];
-        for (long done = 0; done < count; done += CHUNK) {
-            int length = (int) Math.min(CHUNK, count - done);
+        if (segment.isNative()) {
+            if (segment.address() % Double.BYTES == 0) {
+                fillNativeAligned(segment, head, count, chunk);
+            } else {
+                fillNativeUnaligned(segment, head, count, chunk);
+            }
+        } else {
+            fillHeap(segment, head, count, chunk);
+        }
+    }
+
+    // The three loops below are the same but for the layout; they must stay separate methods, each
+    // with its own call sites, so that each one's profile sees a single kind of segment.
+
+    private static void fillNativeAligned(MemorySegment segment, long from, long count, int chunk) {
+        for (long done = from; done < count; ) {
+            int length = (int) Math.min(chunk, count - done);
             double base = done; // exact: done < 2^53
             for (int j = 0; j < length; j++) {
-                chunk[j] = base + j; // exact: both are integers and the sum is below 2^53
+                segment.setAtIndex(ALIGNED, done + j, base + j); // exact: an integer below 2^53
             }
-            MemorySegment.copy(chunk, 0, segment, DOUBLE, done * Double.BYTES, length);
+            done += length;
+        }
+    }
+
+    private static void fillNativeUnaligned(MemorySegment segment, long from, long count, int chunk) {
+        for (long done = from; done < count; ) {
+            int length = (int) Math.min(chunk, count - done);
+            double base = done; // exact: done < 2^53
+            for (int j = 0; j < length; j++) {
+                segment.setAtIndex(UNALIGNED, done + j, base + j); // exact: an integer below 2^53
+            }
+            done += length;
+        }
+    }
+
+    /** Heap segments the array loop cannot take: over a byte[], a long[] …, or inside an element. */
+    private static void fillHeap(MemorySegment segment, long from, long count, int chunk) {
+        for (long done = from; done < count; ) {
+            int length = (int) Math.min(chunk, count - done);
+            double base = done; // exact: done < 2^53
+            for (int j = 0; j < length; j++) {
+                segment.setAtIndex(UNALIGNED, done + j, base + j); // exact: an integer below 2^53
+            }
+            done += length;
+        }
+    }
+
+    private static void fillBeyondExact(MemorySegment segment, long count) {
+        for (long i = 0; i < count; i++) {
+            // long -> double rounds to nearest, ties to even: exactly Rust's `i as f64`.
+            segment.setAtIndex(UNALIGNED, i, (double) i);
         }
     }
 }

@@ -18,14 +18,16 @@ final class Sum {
     static final int LANES = 16;
 
     /**
-     * Segments are summed through a heap chunk of this many doubles, a multiple of {@link #LANES}
-     * small enough for the L1 cache: a bulk copy per chunk stays fast whatever mix of heap and native
-     * segments a program uses, where per-element segment access slows down several times once it
-     * has seen more than one kind of segment.
+     * The most elements an int-indexed inner loop over a segment handles: {@code 2^30}, a multiple of
+     * {@link #LANES}.
      */
-    static final int CHUNK = 1024;
+    static final int CHUNK = 1 << 30;
 
-    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+    /** For native segments at an address that is a multiple of 8. */
+    private static final ValueLayout.OfDouble ALIGNED = ValueLayout.JAVA_DOUBLE;
+
+    /** Native byte order, any alignment: a segment may be a slice of a {@code byte[]}. */
+    private static final ValueLayout.OfDouble UNALIGNED = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     private Sum() {}
 
@@ -77,90 +79,208 @@ final class Sum {
      * The sum of the segment's doubles. The segment is alive, accessible by this thread and a whole
      * number of doubles; it may be on the heap or off it, unaligned, read-only, and longer than
      * {@code 2^31} elements.
+     *
+     * <p>Segments are read in place, without a copy or any allocation. Each kind of segment has its
+     * own method, and so its own call sites for the segment accesses: a call site that sees one kind
+     * of segment stays monomorphic and C2 compiles it to plain loads, where one shared by heap and
+     * native segments slows down several times. The inner loops are int-indexed over chunks of at
+     * most {@link #CHUNK} elements, since C2 optimizes int counted loops and long ones poorly; the
+     * sixteen accumulators carry over from chunk to chunk.
      */
     static double sum(MemorySegment segment) {
+        return sum(segment, CHUNK);
+    }
+
+    /**
+     * {@link #sum(MemorySegment)} with inner loops of at most {@code chunk} elements, a positive
+     * multiple of {@link #LANES}: for tests.
+     */
+    static double sum(MemorySegment segment, int chunk) {
         long count = segment.byteSize() / Double.BYTES;
+        if (segment.isNative()) {
+            return segment.address() % Double.BYTES == 0
+                    ? sumNativeAligned(segment, count, chunk)
+                    : sumNativeUnaligned(segment, count, chunk);
+        }
         if (segment.heapBase().orElse(null) instanceof double[] array && segment.address() % Double.BYTES == 0) {
             // A writable heap segment over a double[], at a whole element: sum the array in place.
             return sum(array, (int) (segment.address() / Double.BYTES), (int) count);
         }
-        double[] acc = new double[LANES]; // +0.0 each
-        double[] chunk = new double[(int) Math.min(count, CHUNK)];
-        for (long done = 0; done < count; done += CHUNK) {
-            int length = (int) Math.min(CHUNK, count - done);
-            MemorySegment.copy(segment, DOUBLE, done * Double.BYTES, chunk, 0, length);
-            // Every chunk but the last is whole blocks of 16, so chunk element j is element done + j
-            // of the segment and belongs to accumulator j % 16, as accumulate assumes.
-            accumulate(acc, chunk, length);
+        return sumHeap(segment, count, chunk);
+    }
+
+    // The three kernels below are the same but for the layout; they must stay separate methods, each
+    // with its own call sites, so that each one's profile sees a single kind of segment.
+
+    /** The kernel of {@link #sum(double[], int, int)} for a native segment at an address that is a multiple of 8. */
+    private static double sumNativeAligned(MemorySegment segment, long count, int chunk) {
+        double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, a4 = 0.0, a5 = 0.0, a6 = 0.0, a7 = 0.0;
+        double a8 = 0.0, a9 = 0.0, a10 = 0.0, a11 = 0.0, a12 = 0.0, a13 = 0.0, a14 = 0.0, a15 = 0.0;
+        long blocksEnd = count & -LANES;
+        for (long done = 0; done < blocksEnd; ) {
+            // A multiple of 16, as chunk and blocksEnd are: element done + j goes to acc[j % 16].
+            int length = (int) Math.min(chunk, blocksEnd - done);
+            for (int j = 0; j < length; j += LANES) {
+                long i = done + j;
+                a0 += segment.getAtIndex(ALIGNED, i);
+                a1 += segment.getAtIndex(ALIGNED, i + 1);
+                a2 += segment.getAtIndex(ALIGNED, i + 2);
+                a3 += segment.getAtIndex(ALIGNED, i + 3);
+                a4 += segment.getAtIndex(ALIGNED, i + 4);
+                a5 += segment.getAtIndex(ALIGNED, i + 5);
+                a6 += segment.getAtIndex(ALIGNED, i + 6);
+                a7 += segment.getAtIndex(ALIGNED, i + 7);
+                a8 += segment.getAtIndex(ALIGNED, i + 8);
+                a9 += segment.getAtIndex(ALIGNED, i + 9);
+                a10 += segment.getAtIndex(ALIGNED, i + 10);
+                a11 += segment.getAtIndex(ALIGNED, i + 11);
+                a12 += segment.getAtIndex(ALIGNED, i + 12);
+                a13 += segment.getAtIndex(ALIGNED, i + 13);
+                a14 += segment.getAtIndex(ALIGNED, i + 14);
+                a15 += segment.getAtIndex(ALIGNED, i + 15);
+            }
+            done += length;
         }
-        return combine(
-                acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7], acc[8], acc[9], acc[10], acc[11],
-                acc[12], acc[13], acc[14], acc[15]);
+        // The tail of r < 16 elements is the start of one more block: element blocksEnd + j goes to
+        // acc[j]. One access in a loop rather than fifteen keeps the method small enough for C1,
+        // whose failure to compile it can leave it stuck in C1 code.
+        int r = (int) (count - blocksEnd);
+        for (int j = 0; j < r; j++) {
+            double x = segment.getAtIndex(ALIGNED, blocksEnd + j);
+            switch (j) {
+                case 0 -> a0 += x;
+                case 1 -> a1 += x;
+                case 2 -> a2 += x;
+                case 3 -> a3 += x;
+                case 4 -> a4 += x;
+                case 5 -> a5 += x;
+                case 6 -> a6 += x;
+                case 7 -> a7 += x;
+                case 8 -> a8 += x;
+                case 9 -> a9 += x;
+                case 10 -> a10 += x;
+                case 11 -> a11 += x;
+                case 12 -> a12 += x;
+                case 13 -> a13 += x;
+                default -> a14 += x;
+            }
+        }
+        return combine(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15);
+    }
+
+    /** The kernel of {@link #sum(double[], int, int)} for a native segment at any other address. */
+    private static double sumNativeUnaligned(MemorySegment segment, long count, int chunk) {
+        double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, a4 = 0.0, a5 = 0.0, a6 = 0.0, a7 = 0.0;
+        double a8 = 0.0, a9 = 0.0, a10 = 0.0, a11 = 0.0, a12 = 0.0, a13 = 0.0, a14 = 0.0, a15 = 0.0;
+        long blocksEnd = count & -LANES;
+        for (long done = 0; done < blocksEnd; ) {
+            // A multiple of 16, as chunk and blocksEnd are: element done + j goes to acc[j % 16].
+            int length = (int) Math.min(chunk, blocksEnd - done);
+            for (int j = 0; j < length; j += LANES) {
+                long i = done + j;
+                a0 += segment.getAtIndex(UNALIGNED, i);
+                a1 += segment.getAtIndex(UNALIGNED, i + 1);
+                a2 += segment.getAtIndex(UNALIGNED, i + 2);
+                a3 += segment.getAtIndex(UNALIGNED, i + 3);
+                a4 += segment.getAtIndex(UNALIGNED, i + 4);
+                a5 += segment.getAtIndex(UNALIGNED, i + 5);
+                a6 += segment.getAtIndex(UNALIGNED, i + 6);
+                a7 += segment.getAtIndex(UNALIGNED, i + 7);
+                a8 += segment.getAtIndex(UNALIGNED, i + 8);
+                a9 += segment.getAtIndex(UNALIGNED, i + 9);
+                a10 += segment.getAtIndex(UNALIGNED, i + 10);
+                a11 += segment.getAtIndex(UNALIGNED, i + 11);
+                a12 += segment.getAtIndex(UNALIGNED, i + 12);
+                a13 += segment.getAtIndex(UNALIGNED, i + 13);
+                a14 += segment.getAtIndex(UNALIGNED, i + 14);
+                a15 += segment.getAtIndex(UNALIGNED, i + 15);
+            }
+            done += length;
+        }
+        // The tail of r < 16 elements is the start of one more block: element blocksEnd + j goes to
+        // acc[j]. One access in a loop rather than fifteen keeps the method small enough for C1,
+        // whose failure to compile it can leave it stuck in C1 code.
+        int r = (int) (count - blocksEnd);
+        for (int j = 0; j < r; j++) {
+            double x = segment.getAtIndex(UNALIGNED, blocksEnd + j);
+            switch (j) {
+                case 0 -> a0 += x;
+                case 1 -> a1 += x;
+                case 2 -> a2 += x;
+                case 3 -> a3 += x;
+                case 4 -> a4 += x;
+                case 5 -> a5 += x;
+                case 6 -> a6 += x;
+                case 7 -> a7 += x;
+                case 8 -> a8 += x;
+                case 9 -> a9 += x;
+                case 10 -> a10 += x;
+                case 11 -> a11 += x;
+                case 12 -> a12 += x;
+                case 13 -> a13 += x;
+                default -> a14 += x;
+            }
+        }
+        return combine(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15);
     }
 
     /**
-     * Adds {@code chunk[j]} to {@code acc[j % 16]} for {@code 0 <= j < length}, in increasing {@code
-     * j}: the kernel of {@link #sum(double[], int, int)}, with the accumulators kept in {@code acc}
-     * between chunks. A separate method, so that C2 compiles its loop on its own, as fast as the
-     * array's.
+     * The kernel of {@link #sum(double[], int, int)} for the heap segments the array loop cannot take:
+     * read-only, over a byte[], a long[] …, or inside an element.
      */
-    private static void accumulate(double[] acc, double[] chunk, int length) {
-        double a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3], a4 = acc[4], a5 = acc[5], a6 = acc[6];
-        double a7 = acc[7], a8 = acc[8], a9 = acc[9], a10 = acc[10], a11 = acc[11], a12 = acc[12];
-        double a13 = acc[13], a14 = acc[14], a15 = acc[15];
-        int blocksEnd = length & -LANES;
-        int i = 0;
-        for (; i < blocksEnd; i += LANES) {
-            a0 += chunk[i];
-            a1 += chunk[i + 1];
-            a2 += chunk[i + 2];
-            a3 += chunk[i + 3];
-            a4 += chunk[i + 4];
-            a5 += chunk[i + 5];
-            a6 += chunk[i + 6];
-            a7 += chunk[i + 7];
-            a8 += chunk[i + 8];
-            a9 += chunk[i + 9];
-            a10 += chunk[i + 10];
-            a11 += chunk[i + 11];
-            a12 += chunk[i + 12];
-            a13 += chunk[i + 13];
-            a14 += chunk[i + 14];
-            a15 += chunk[i + 15];
+    private static double sumHeap(MemorySegment segment, long count, int chunk) {
+        double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, a4 = 0.0, a5 = 0.0, a6 = 0.0, a7 = 0.0;
+        double a8 = 0.0, a9 = 0.0, a10 = 0.0, a11 = 0.0, a12 = 0.0, a13 = 0.0, a14 = 0.0, a15 = 0.0;
+        long blocksEnd = count & -LANES;
+        for (long done = 0; done < blocksEnd; ) {
+            // A multiple of 16, as chunk and blocksEnd are: element done + j goes to acc[j % 16].
+            int length = (int) Math.min(chunk, blocksEnd - done);
+            for (int j = 0; j < length; j += LANES) {
+                long i = done + j;
+                a0 += segment.getAtIndex(UNALIGNED, i);
+                a1 += segment.getAtIndex(UNALIGNED, i + 1);
+                a2 += segment.getAtIndex(UNALIGNED, i + 2);
+                a3 += segment.getAtIndex(UNALIGNED, i + 3);
+                a4 += segment.getAtIndex(UNALIGNED, i + 4);
+                a5 += segment.getAtIndex(UNALIGNED, i + 5);
+                a6 += segment.getAtIndex(UNALIGNED, i + 6);
+                a7 += segment.getAtIndex(UNALIGNED, i + 7);
+                a8 += segment.getAtIndex(UNALIGNED, i + 8);
+                a9 += segment.getAtIndex(UNALIGNED, i + 9);
+                a10 += segment.getAtIndex(UNALIGNED, i + 10);
+                a11 += segment.getAtIndex(UNALIGNED, i + 11);
+                a12 += segment.getAtIndex(UNALIGNED, i + 12);
+                a13 += segment.getAtIndex(UNALIGNED, i + 13);
+                a14 += segment.getAtIndex(UNALIGNED, i + 14);
+                a15 += segment.getAtIndex(UNALIGNED, i + 15);
+            }
+            done += length;
         }
-        // The tail of the last chunk, r < 16 elements, starts one more block: element i + j goes to acc[j].
-        int r = length - i;
-        if (r > 0) a0 += chunk[i];
-        if (r > 1) a1 += chunk[i + 1];
-        if (r > 2) a2 += chunk[i + 2];
-        if (r > 3) a3 += chunk[i + 3];
-        if (r > 4) a4 += chunk[i + 4];
-        if (r > 5) a5 += chunk[i + 5];
-        if (r > 6) a6 += chunk[i + 6];
-        if (r > 7) a7 += chunk[i + 7];
-        if (r > 8) a8 += chunk[i + 8];
-        if (r > 9) a9 += chunk[i + 9];
-        if (r > 10) a10 += chunk[i + 10];
-        if (r > 11) a11 += chunk[i + 11];
-        if (r > 12) a12 += chunk[i + 12];
-        if (r > 13) a13 += chunk[i + 13];
-        if (r > 14) a14 += chunk[i + 14];
-        acc[0] = a0;
-        acc[1] = a1;
-        acc[2] = a2;
-        acc[3] = a3;
-        acc[4] = a4;
-        acc[5] = a5;
-        acc[6] = a6;
-        acc[7] = a7;
-        acc[8] = a8;
-        acc[9] = a9;
-        acc[10] = a10;
-        acc[11] = a11;
-        acc[12] = a12;
-        acc[13] = a13;
-        acc[14] = a14;
-        acc[15] = a15;
+        // The tail of r < 16 elements is the start of one more block: element blocksEnd + j goes to
+        // acc[j]. One access in a loop rather than fifteen keeps the method small enough for C1,
+        // whose failure to compile it can leave it stuck in C1 code.
+        int r = (int) (count - blocksEnd);
+        for (int j = 0; j < r; j++) {
+            double x = segment.getAtIndex(UNALIGNED, blocksEnd + j);
+            switch (j) {
+                case 0 -> a0 += x;
+                case 1 -> a1 += x;
+                case 2 -> a2 += x;
+                case 3 -> a3 += x;
+                case 4 -> a4 += x;
+                case 5 -> a5 += x;
+                case 6 -> a6 += x;
+                case 7 -> a7 += x;
+                case 8 -> a8 += x;
+                case 9 -> a9 += x;
+                case 10 -> a10 += x;
+                case 11 -> a11 += x;
+                case 12 -> a12 += x;
+                case 13 -> a13 += x;
+                default -> a14 += x;
+            }
+        }
+        return combine(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15);
     }
 
     /** The fixed combination tree: halves of 8, then 4, then 2, then 1. */

@@ -2,7 +2,6 @@ package dev.ffibridge.nativeimpl;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ffibridge.api.FfiBridge;
 import java.lang.foreign.Arena;
@@ -44,7 +43,9 @@ class HotPathAllocationTest {
     static void load() {
         bridge = FfiBridge.load("native");
         threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "per-thread allocation counting is not supported");
+        assertThat(threads.isThreadAllocatedMemorySupported())
+                .as("HotSpot counts allocation per thread")
+                .isTrue();
         threads.setThreadAllocatedMemoryEnabled(true);
     }
 
