@@ -50,7 +50,7 @@ final class NativeOperations implements BridgeOperations {
     public Person createPerson() {
         FfiBridgeLibrary library = Lib.LIBRARY;
         MemorySegment person = library.createPerson().invoke();
-        if (person.equals(MemorySegment.NULL)) {
+        if (person.address() == 0) {
             throw new FfiBridgeException(
                     0,
                     FfiBridgeLibrary.CreatePerson.NAME + " returned NULL: the allocation failed or a panic was caught");

@@ -18,7 +18,10 @@ final class Pointers {
     /** The {@code layout}-sized struct at {@code pointer}, which must not be NULL. */
     @SuppressWarnings("restricted")
     static MemorySegment struct(MemorySegment pointer, MemoryLayout layout) {
-        requireNonNull(pointer, layout.name().orElse("struct"));
+        if (pointer.address() == 0) {
+            // The name only on failure: this runs on every Person the library returns.
+            throw nullPointer(layout.name().orElse("struct"));
+        }
         return pointer.reinterpret(layout.byteSize());
     }
 
@@ -54,8 +57,12 @@ final class Pointers {
     }
 
     private static void requireNonNull(MemorySegment pointer, String what) {
-        if (pointer.equals(MemorySegment.NULL)) {
-            throw new FfiBridgeException(0, "the native library returned a NULL " + what);
+        if (pointer.address() == 0) {
+            throw nullPointer(what);
         }
+    }
+
+    private static FfiBridgeException nullPointer(String what) {
+        return new FfiBridgeException(0, "the native library returned a NULL " + what);
     }
 }
