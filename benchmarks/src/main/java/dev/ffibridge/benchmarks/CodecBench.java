@@ -1,0 +1,184 @@
+package dev.ffibridge.benchmarks;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.ffibridge.api.Data;
+import dev.ffibridge.api.FfiBridge;
+import dev.ffibridge.api.Person;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Encoding and decoding a {@link Person} (five-character name) and a {@link Data}: java provider,
+ * native provider through the public API, and the raw FFM floor (critical downcalls; the raw
+ * variants produce the same Java values: a {@code byte[]}, a {@code Person}, a {@code Data}).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g"})
+@State(Scope.Thread)
+public class CodecBench {
+
+    FfiBridge javaBridge;
+    FfiBridge nativeBridge;
+    Person person = new Person(CallBench.NAME, 42, 6.1f);
+    Data data = Data.of(1.1, 2.2, 3.3, 4.4, 5.5);
+    byte[] personBytes;
+    byte[] dataBytes;
+
+    Arena arena;
+    MemorySegment personStruct;
+    MemorySegment nameScratch;
+    MemorySegment dataStruct;
+    MemorySegment outScratch;
+
+    @Setup
+    public void setUp() {
+        javaBridge = FfiBridge.load("java");
+        nativeBridge = FfiBridge.load("native");
+        personBytes = javaBridge.encodePerson(person);
+        dataBytes = javaBridge.encodeData(data);
+        if (!Arrays.equals(personBytes, nativeBridge.encodePerson(person))
+                || !Arrays.equals(dataBytes, nativeBridge.encodeData(data))) {
+            throw new AssertionError("providers encode differently");
+        }
+        arena = Arena.ofConfined();
+        personStruct = arena.allocate(Raw.PERSON_SIZE, 8);
+        nameScratch = arena.allocate(64);
+        dataStruct = arena.allocate(Raw.DATA_SIZE, 8);
+        outScratch = arena.allocate(ADDRESS);
+    }
+
+    @TearDown
+    public void tearDown() {
+        arena.close();
+    }
+
+    // ---- Person -------------------------------------------------------------------------------
+
+    @Benchmark
+    public byte[] encodePerson_java() {
+        return javaBridge.encodePerson(person);
+    }
+
+    @Benchmark
+    public byte[] encodePerson_native() {
+        return nativeBridge.encodePerson(person);
+    }
+
+    @Benchmark
+    public byte[] encodePerson_rawFfm() throws Throwable {
+        nameScratch.setString(0, person.name());
+        personStruct.set(JAVA_INT, Raw.PERSON_AGE, (int) person.age());
+        personStruct.set(JAVA_FLOAT, Raw.PERSON_HEIGHT, person.height());
+        personStruct.set(ADDRESS, Raw.PERSON_NAME, nameScratch);
+        Raw.check((int) Raw.ENCODE_PERSON.invokeExact(personStruct, outScratch));
+        return takeBytes(outScratch.get(ADDRESS, 0));
+    }
+
+    @Benchmark
+    public Person decodePerson_java() {
+        return javaBridge.decodePerson(personBytes);
+    }
+
+    @Benchmark
+    public Person decodePerson_native() {
+        return nativeBridge.decodePerson(personBytes);
+    }
+
+    @Benchmark
+    public Person decodePerson_rawFfm() throws Throwable {
+        Raw.check((int) Raw.DECODE_PERSON.invokeExact(
+                MemorySegment.ofArray(personBytes), (long) personBytes.length, outScratch));
+        return CallBench.readPersonAndFree(outScratch.get(ADDRESS, 0));
+    }
+
+    // ---- Data ---------------------------------------------------------------------------------
+
+    @Benchmark
+    public byte[] encodeData_java() {
+        return javaBridge.encodeData(data);
+    }
+
+    @Benchmark
+    public byte[] encodeData_native() {
+        return nativeBridge.encodeData(data);
+    }
+
+    @Benchmark
+    public byte[] encodeData_rawFfm() throws Throwable {
+        for (int i = 0; i < Data.LENGTH; i++) {
+            dataStruct.setAtIndex(JAVA_DOUBLE, i, data.get(i));
+        }
+        Raw.check((int) Raw.ENCODE_DATA.invokeExact(dataStruct, outScratch));
+        return takeBytes(outScratch.get(ADDRESS, 0));
+    }
+
+    @Benchmark
+    public Data decodeData_java() {
+        return javaBridge.decodeData(dataBytes);
+    }
+
+    @Benchmark
+    public Data decodeData_native() {
+        return nativeBridge.decodeData(dataBytes);
+    }
+
+    @Benchmark
+    public Data decodeData_rawFfm() throws Throwable {
+        Raw.check((int)
+                Raw.DECODE_DATA.invokeExact(MemorySegment.ofArray(dataBytes), (long) dataBytes.length, dataStruct));
+        return Data.of(dataStruct.toArray(JAVA_DOUBLE));
+    }
+
+    /** Copies an {@code FfiBridgeBytes} into a {@code byte[]} and frees it. */
+    static byte[] takeBytes(MemorySegment bytesPointer) throws Throwable {
+        MemorySegment owned = bytesPointer.reinterpret(Raw.OWNED_SIZE);
+        long length = owned.get(JAVA_LONG, Raw.OWNED_LENGTH);
+        byte[] result = new byte[Math.toIntExact(length)];
+        MemorySegment.copy(
+                owned.get(ADDRESS, Raw.OWNED_DATA).reinterpret(length), JAVA_BYTE, 0, result, 0, result.length);
+        Raw.BYTES_FREE.invokeExact(bytesPointer);
+        return result;
+    }
+
+    /** Copies an {@code FfiBridgeBuffer} into a {@code double[]} and frees it. */
+    static double[] takeDoubles(MemorySegment bufferPointer) throws Throwable {
+        MemorySegment owned = bufferPointer.reinterpret(Raw.OWNED_SIZE);
+        long length = owned.get(JAVA_LONG, Raw.OWNED_LENGTH);
+        double[] result = new double[Math.toIntExact(length)];
+        if (length > 0) {
+            MemorySegment.copy(
+                    owned.get(ADDRESS, Raw.OWNED_DATA).reinterpret(length * Double.BYTES),
+                    JAVA_DOUBLE,
+                    0,
+                    result,
+                    0,
+                    result.length);
+        }
+        Raw.BUFFER_FREE.invokeExact(bufferPointer);
+        return result;
+    }
+}
