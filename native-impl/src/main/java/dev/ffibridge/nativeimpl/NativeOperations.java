@@ -241,7 +241,7 @@ final class NativeOperations implements BridgeOperations {
     /** Reads the person at {@code pointer} and frees it, whatever happens. */
     private static Person takePerson(MemorySegment pointer) {
         try {
-            return PersonStruct.at(pointer).toPerson();
+            return PersonStruct.readPerson(pointer);
         } finally {
             Lib.LIBRARY.freePerson().invoke(pointer);
         }

@@ -37,9 +37,18 @@ record PersonStruct(int age, float height, MemorySegment name) {
                 struct.get(ADDRESS, NAME_OFFSET));
     }
 
-    /** Reads the struct at a raw {@code Person *} returned by the library. */
-    static PersonStruct at(MemorySegment pointer) {
-        return from(Pointers.struct(pointer, LAYOUT));
+    /**
+     * The Java value of the struct at a raw {@code Person *} returned by the library, read field by
+     * field without an intermediate record: the hot path of every person the library returns.
+     *
+     * @throws dev.ffibridge.api.FfiBridgeException if the pointer or its name is NULL
+     */
+    static Person readPerson(MemorySegment pointer) {
+        MemorySegment struct = Pointers.struct(pointer, LAYOUT);
+        return new Person(
+                Pointers.cString(struct.get(ADDRESS, NAME_OFFSET), "Person.name"),
+                Integer.toUnsignedLong(struct.get(JAVA_INT, AGE_OFFSET)),
+                struct.get(JAVA_FLOAT, HEIGHT_OFFSET));
     }
 
     /** Writes the struct into memory from {@code allocator} and returns that memory. */

@@ -41,7 +41,7 @@ final class SelfTest {
         expect(!pointer.equals(MemorySegment.NULL), "create_person returned NULL");
         Person person;
         try {
-            person = PersonStruct.at(pointer).toPerson();
+            person = PersonStruct.readPerson(pointer);
         } finally {
             library.freePerson().invoke(pointer);
         }
