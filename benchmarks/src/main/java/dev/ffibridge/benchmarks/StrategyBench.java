@@ -33,14 +33,17 @@ import org.openjdk.jmh.annotations.Warmup;
  *       out and frees it. For n = 5 it is the guide's own {@code Data} ({@code get_data}, five
  *       values 1.1 .. 5.5; through the API: {@code getData()}). For other n there is no fixed-size
  *       struct, so "boxed" is a Rust-allocated boxed slice ({@code ffi_bridge_buffer_new_filled})
- *       copied into a new Java {@code double[]} and freed ({@code filledBuffer(n).toArray()}).
+ *       copied into a new Java {@code double[]} and freed ({@code filledBuffer(n, confinedArena)}
+ *       copied out, arena closed).
  *   <li>{@code serialized}: Rust fills and encodes into bytes ({@code ffi_bridge_fill_serialized},
  *       bincode layout); Java copies them into a {@code byte[]} and decodes into a {@code double[]}.
  *       The API has no "fill serialized" call, so the bytes always come from a raw downcall;
  *       {@code _java} decodes in Java (as the guide's Python side would), {@code _native} and
  *       {@code _rawFfm} decode in Rust.
  *   <li>{@code zeroCopy}: Rust allocates and fills; Java reads the memory in place ({@code
- *       filledBuffer(n)}, sum of its segment, close).
+ *       filledBuffer(n, confinedArena)}, sum of the segment, arena closed). {@code zeroCopyOwned}
+ *       does the same through an {@code OwnedBuffer} ({@code filledBuffer(n)}), whose close is the
+ *       close of a shared arena.
  *   <li>{@code preallocated}: Java owns a reused buffer and Rust fills it ({@code
  *       fillBuffer(double[])}; {@code preallocatedSegment}: a reused off-heap segment).
  * </ul>
@@ -82,11 +85,22 @@ public class StrategyBench {
         // every strategy must see the same values
         double boxed = n == 5 ? 16.5 : (double) n * (n - 1) / 2;
         double[] sums = {
-            boxed_native(), boxed_rawFfm(), boxed_java(),
-            serialized_java(), serialized_native(), serialized_rawFfm(),
-            zeroCopy_native(), zeroCopy_rawFfm(), zeroCopy_java(),
-            preallocated_native(), preallocated_rawFfm(), preallocated_java(),
-            preallocatedSegment_native(), preallocatedSegment_java()
+            boxed_native(),
+            boxed_rawFfm(),
+            boxed_java(),
+            serialized_java(),
+            serialized_native(),
+            serialized_rawFfm(),
+            zeroCopy_native(),
+            zeroCopy_rawFfm(),
+            zeroCopy_java(),
+            zeroCopyOwned_native(),
+            zeroCopyOwned_java(),
+            preallocated_native(),
+            preallocated_rawFfm(),
+            preallocated_java(),
+            preallocatedSegment_native(),
+            preallocatedSegment_java()
         };
         double fill = (double) n * (n - 1) / 2;
         for (int i = 0; i < sums.length; i++) {
@@ -110,8 +124,8 @@ public class StrategyBench {
             return nativeBridge.sumBuffer(nativeBridge.getData().toArray());
         }
         double[] values;
-        try (OwnedBuffer buffer = nativeBridge.filledBuffer(n)) {
-            values = buffer.toArray();
+        try (Arena arena = Arena.ofConfined()) {
+            values = nativeBridge.filledBuffer(n, arena).toArray(JAVA_DOUBLE);
         }
         return nativeBridge.sumBuffer(values);
     }
@@ -136,8 +150,8 @@ public class StrategyBench {
             return javaBridge.sumBuffer(javaBridge.getData().toArray());
         }
         double[] values;
-        try (OwnedBuffer buffer = javaBridge.filledBuffer(n)) {
-            values = buffer.toArray();
+        try (Arena arena = Arena.ofConfined()) {
+            values = javaBridge.filledBuffer(n, arena).toArray(JAVA_DOUBLE);
         }
         return javaBridge.sumBuffer(values);
     }
@@ -171,6 +185,13 @@ public class StrategyBench {
 
     @Benchmark
     public double zeroCopy_native() {
+        try (Arena arena = Arena.ofConfined()) {
+            return nativeBridge.sumBuffer(nativeBridge.filledBuffer(n, arena));
+        }
+    }
+
+    @Benchmark
+    public double zeroCopyOwned_native() {
         try (OwnedBuffer buffer = nativeBridge.filledBuffer(n)) {
             return nativeBridge.sumBuffer(buffer.segment());
         }
@@ -189,6 +210,13 @@ public class StrategyBench {
 
     @Benchmark
     public double zeroCopy_java() {
+        try (Arena arena = Arena.ofConfined()) {
+            return javaBridge.sumBuffer(javaBridge.filledBuffer(n, arena));
+        }
+    }
+
+    @Benchmark
+    public double zeroCopyOwned_java() {
         try (OwnedBuffer buffer = javaBridge.filledBuffer(n)) {
             return javaBridge.sumBuffer(buffer.segment());
         }

@@ -1,6 +1,7 @@
 package dev.ffibridge.api;
 
 import dev.ffibridge.api.spi.BridgeOperations;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -221,16 +222,45 @@ public final class FfiBridge {
 
     /**
      * A provider-owned, read-only buffer holding {@code (double) i} for {@code 0 <= i < length}: the
-     * guide's zero-copy strategy. Close it.
+     * guide's zero-copy strategy. Close it. It may be closed from any thread, because its memory
+     * belongs to a shared arena; closing a shared arena waits for every thread to reach a safepoint,
+     * which takes tens of microseconds. Where that matters, or the lifetime is already managed, use
+     * {@link #filledBuffer(long, Arena)} with a confined arena.
      *
      * @throws IllegalArgumentException if {@code length} is negative or above {@link #MAX_BUFFER_LENGTH}
      * @throws OutOfMemoryError if the memory cannot be allocated
      */
     public OwnedBuffer filledBuffer(long length) {
-        if (length < 0 || length > MAX_BUFFER_LENGTH) {
-            throw new IllegalArgumentException("length must be in 0.." + MAX_BUFFER_LENGTH + ", was " + length);
+        checkBufferLength(length);
+        Arena arena = Arena.ofShared();
+        try {
+            return ArenaBuffer.of(arena, operations.filledBuffer(length, arena));
+        } catch (Throwable t) {
+            arena.close();
+            throw t;
         }
-        return operations.filledBuffer(length);
+    }
+
+    /**
+     * The guide's zero-copy strategy with the lifetime in the caller's hands: a read-only segment of
+     * {@code length} doubles holding {@code (double) i}, in provider-owned memory (Rust's, with the
+     * native provider) that is freed when {@code arena} closes. A confined arena makes that close
+     * cheap; an {@linkplain Arena#ofAuto() automatic} one leaves it to the garbage collector. The
+     * segment is in native byte order and 8-byte aligned.
+     *
+     * @throws NullPointerException if {@code arena} is null
+     * @throws IllegalArgumentException if {@code length} is negative or above {@link #MAX_BUFFER_LENGTH}
+     * @throws IllegalStateException if {@code arena} is closed
+     * @throws WrongThreadException if {@code arena} is confined to another thread
+     * @throws OutOfMemoryError if the memory cannot be allocated
+     */
+    public MemorySegment filledBuffer(long length, Arena arena) {
+        checkBufferLength(length);
+        Objects.requireNonNull(arena, "arena");
+        if (!arena.scope().isAlive()) {
+            throw new IllegalStateException("Already closed");
+        }
+        return operations.filledBuffer(length, arena);
     }
 
     /**
@@ -302,6 +332,12 @@ public final class FfiBridge {
     @Override
     public String toString() {
         return "FfiBridge[" + providerName + "]";
+    }
+
+    private static void checkBufferLength(long length) {
+        if (length < 0 || length > MAX_BUFFER_LENGTH) {
+            throw new IllegalArgumentException("length must be in 0.." + MAX_BUFFER_LENGTH + ", was " + length);
+        }
     }
 
     private static void checkSegment(MemorySegment segment) {

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** FfiBridge validates every argument before a provider sees it, and routes buffers to the right entry point. */
@@ -57,9 +58,51 @@ class FfiBridgeArgumentsTest {
         assertThatThrownBy(() -> bridge.filledBuffer(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> bridge.filledBuffer(FfiBridge.MAX_BUFFER_LENGTH + 1))
                 .isInstanceOf(IllegalArgumentException.class);
+        try (Arena arena = Arena.ofConfined()) {
+            assertThatThrownBy(() -> bridge.filledBuffer(-1, arena)).isInstanceOf(IllegalArgumentException.class);
+        }
         assertThat(operations.calls).isEmpty();
         bridge.fillBuffer(array, 1, 3);
         assertThat(array).containsExactly(0, 0, 1, 2);
+    }
+
+    @Test
+    void arenaBuffersNeedALiveArenaBeforeTheProviderIsAsked() {
+        Arena closed = Arena.ofConfined();
+        closed.close();
+        assertThatThrownBy(() -> bridge.filledBuffer(4, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> bridge.filledBuffer(4, closed)).isInstanceOf(IllegalStateException.class);
+        assertThat(operations.calls).isEmpty();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment segment = bridge.filledBuffer(3, arena);
+            assertThat(segment.toArray(ValueLayout.JAVA_DOUBLE)).containsExactly(0, 1, 2);
+            assertThat(segment.scope()).isEqualTo(arena.scope());
+        }
+    }
+
+    @Test
+    void anOwnedBufferOwnsASharedArenaOfItsOwn() throws Exception {
+        OwnedBuffer buffer = bridge.filledBuffer(3);
+        MemorySegment view = buffer.segment();
+        assertThat(buffer.toArray()).containsExactly(0, 1, 2);
+        Thread other = Thread.ofPlatform().start(buffer::close);
+        other.join();
+        assertThat(buffer.isOpen()).isFalse();
+        assertThat(view.scope().isAlive()).isFalse();
+    }
+
+    @Test
+    void anOwnedBufferClosesItsArenaWhenTheProviderFails() {
+        AtomicReference<Arena> seen = new AtomicReference<>();
+        FfiBridge failing = new FfiBridge("failing", new RecordingOperations() {
+            @Override
+            public MemorySegment filledBuffer(long length, Arena arena) {
+                seen.set(arena);
+                return arena.allocate(12); // not a whole number of doubles: ArenaBuffer refuses it
+            }
+        });
+        assertThatThrownBy(() -> failing.filledBuffer(1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(seen.get().scope().isAlive()).isFalse();
     }
 
     @Test

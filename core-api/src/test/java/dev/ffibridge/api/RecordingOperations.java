@@ -1,13 +1,14 @@
 package dev.ffibridge.api;
 
 import dev.ffibridge.api.spi.BridgeOperations;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A provider stand-in that fills and sums naively and records which entry point FfiBridge chose. */
-final class RecordingOperations implements BridgeOperations {
+class RecordingOperations implements BridgeOperations {
 
     final List<String> calls = new ArrayList<>();
 
@@ -70,9 +71,13 @@ final class RecordingOperations implements BridgeOperations {
     }
 
     @Override
-    public OwnedBuffer filledBuffer(long length) {
+    public MemorySegment filledBuffer(long length, Arena arena) {
         calls.add("buffer " + length);
-        return null;
+        MemorySegment segment = arena.allocate(ValueLayout.JAVA_DOUBLE, length);
+        for (long i = 0; i < length; i++) {
+            segment.setAtIndex(ValueLayout.JAVA_DOUBLE, i, i);
+        }
+        return segment.asReadOnly();
     }
 
     @Override

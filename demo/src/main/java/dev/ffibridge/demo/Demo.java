@@ -5,6 +5,9 @@ import dev.ffibridge.api.Diagnostics;
 import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.OwnedBuffer;
 import dev.ffibridge.api.Person;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -64,6 +67,11 @@ public final class Demo {
         try (OwnedBuffer owned = bridge.filledBuffer(10)) {
             System.out.println("filledBuffer(10) -> " + Arrays.toString(owned.toArray()));
             System.out.println("element 9 = " + owned.get(9) + ", sum = " + bridge.sumBuffer(owned.segment()));
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment inArena = bridge.filledBuffer(10, arena);
+            System.out.println("filledBuffer(10, confined arena) -> "
+                    + Arrays.toString(inArena.toArray(ValueLayout.JAVA_DOUBLE)) + " (freed when the arena closes)");
         }
 
         System.out.println();

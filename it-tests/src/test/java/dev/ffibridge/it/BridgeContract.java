@@ -528,6 +528,59 @@ abstract class BridgeContract {
         assertThatThrownBy(() -> b.filledBuffer(FfiBridge.MAX_BUFFER_LENGTH)).isInstanceOf(OutOfMemoryError.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 5, 1023, 1_048_577})
+    void filledBufferInTheCallersArenaLivesAsLongAsTheArena(long length) {
+        MemorySegment kept;
+        try (Arena arena = Arena.ofConfined()) {
+            kept = bridge().filledBuffer(length, arena);
+            assertThat(kept.byteSize()).isEqualTo(8 * length);
+            assertThat(kept.isReadOnly()).isTrue();
+            assertThat(kept.isNative()).isTrue();
+            assertThat(kept.address() % Double.BYTES).isZero();
+            assertThat(kept.scope()).isEqualTo(arena.scope());
+            double[] values = kept.toArray(ValueLayout.JAVA_DOUBLE);
+            assertThat(Outcome.rawBits(values)).isEqualTo(Outcome.rawBits(Reference.fillValues((int) length)));
+            assertThat(bridge().sumBuffer(kept)).isEqualTo((double) length * (length - 1) / 2 + 0.0);
+        }
+        assertThat(kept.scope().isAlive()).isFalse();
+        if (length > 0) {
+            assertThatThrownBy(() -> kept.get(ValueLayout.JAVA_DOUBLE, 0)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void filledBufferWorksWithEveryKindOfArena() throws Exception {
+        try (Arena shared = Arena.ofShared()) {
+            MemorySegment segment = bridge().filledBuffer(64, shared);
+            assertThat(CompletableFuture.supplyAsync(() -> segment.getAtIndex(ValueLayout.JAVA_DOUBLE, 63))
+                            .get())
+                    .isEqualTo(63.0);
+        }
+        // freed by the garbage collector (the class's leak check waits for it); Arena.global() would never free it
+        MemorySegment auto = bridge().filledBuffer(3, Arena.ofAuto());
+        assertThat(auto.toArray(ValueLayout.JAVA_DOUBLE)).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void filledBufferRefusesArenasItCannotUse() throws Exception {
+        FfiBridge b = bridge();
+        assertThatThrownBy(() -> b.filledBuffer(4, null)).isInstanceOf(NullPointerException.class);
+        Arena closed = Arena.ofConfined();
+        closed.close();
+        assertThatThrownBy(() -> b.filledBuffer(4, closed)).isInstanceOf(IllegalStateException.class);
+        try (Arena confined = Arena.ofConfined()) {
+            CompletableFuture<MemorySegment> elsewhere =
+                    CompletableFuture.supplyAsync(() -> b.filledBuffer(4, confined));
+            assertThatThrownBy(elsewhere::get).hasCauseInstanceOf(WrongThreadException.class);
+            assertThatThrownBy(() -> b.filledBuffer(-1, confined)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> b.filledBuffer(FfiBridge.MAX_BUFFER_LENGTH, confined))
+                    .isInstanceOf(OutOfMemoryError.class);
+            assertThat(b.filledBuffer(2, confined).toArray(ValueLayout.JAVA_DOUBLE))
+                    .containsExactly(0, 1);
+        }
+    }
+
     // ---------------------------------------------------------------- encoding: golden bytes
 
     @Test

@@ -171,6 +171,13 @@ class ConcurrencyIT {
                     double[] small = new double[random.nextInt(0, 17)];
                     bridge.fillBuffer(small);
                     check(bridge.sumBuffer(small) == small.length * (small.length - 1) / 2.0, "fill+sum", i);
+                } else if (op < 998) {
+                    int n = random.nextInt(0, 17);
+                    try (Arena confined = Arena.ofConfined()) {
+                        MemorySegment buffer = bridge.filledBuffer(n, confined);
+                        check(buffer.byteSize() == 8L * n, "filledBuffer(n, arena) size", i);
+                        check(bridge.sumBuffer(buffer) == n * (n - 1) / 2.0, "filledBuffer(n, arena) sum", i);
+                    }
                 } else {
                     int n = random.nextInt(0, 17);
                     try (OwnedBuffer buffer = bridge.filledBuffer(n)) {

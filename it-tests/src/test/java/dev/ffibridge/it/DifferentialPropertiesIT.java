@@ -8,6 +8,8 @@ import dev.ffibridge.api.OwnedBuffer;
 import dev.ffibridge.api.Person;
 import dev.ffibridge.it.Containers.BufferKind;
 import dev.ffibridge.it.Containers.SegmentKind;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -331,12 +333,35 @@ class DifferentialPropertiesIT {
         assertThat(nativ.length()).isEqualTo(java.length());
     }
 
+    @Property(tries = 100)
+    void filledBuffersInTheCallersArena(@ForAll("lengths") int n) {
+        MemorySegment java;
+        MemorySegment nativ;
+        try (Arena arena = Arena.ofConfined()) {
+            java = JAVA.filledBuffer(n, arena);
+            nativ = NATIVE.filledBuffer(n, arena);
+            assertThat(nativ.byteSize()).isEqualTo(java.byteSize()).isEqualTo(8L * n);
+            assertThat(nativ.mismatch(java)).isEqualTo(-1L);
+            assertThat(nativ.isReadOnly()).isEqualTo(java.isReadOnly()).isTrue();
+        }
+        same(
+                "a segment of a closed arena",
+                Outcome.of(() -> JAVA.sumBuffer(nativ)),
+                Outcome.of(() -> NATIVE.sumBuffer(java)));
+    }
+
     @Property(tries = 50)
     void filledBufferLengthsOutOfRange(@ForAll("badBufferLengths") long n) {
         same(
                 "filledBuffer(" + n + ")",
                 Outcome.of(() -> JAVA.filledBuffer(n)),
                 Outcome.of(() -> NATIVE.filledBuffer(n)));
+        try (Arena arena = Arena.ofConfined()) {
+            same(
+                    "filledBuffer(" + n + ", arena)",
+                    Outcome.of(() -> JAVA.filledBuffer(n, arena)),
+                    Outcome.of(() -> NATIVE.filledBuffer(n, arena)));
+        }
     }
 
     // ---------------------------------------------------------------- encodings of generated values

@@ -4,6 +4,8 @@ import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.OwnedBuffer;
 import dev.ffibridge.api.Person;
+import java.lang.foreign.Arena;
+import java.lang.foreign.ValueLayout;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
@@ -14,7 +16,8 @@ import java.util.function.IntConsumer;
  *
  * <pre>leak kind=... cycles=... seconds=... rssBefore=... rssAfter=... countsBefore=... countsAfter=...</pre>
  *
- * <p>Arguments: the number of cycles and of warm-up cycles.
+ * <p>Arguments: the number of cycles, of warm-up cycles, and of {@link OwnedBuffer} cycles (each closes a
+ * shared arena, which takes a handshake with every thread: tens of microseconds on this machine).
  */
 public final class LeakMain {
 
@@ -23,6 +26,7 @@ public final class LeakMain {
     public static void main(String[] args) {
         int cycles = Integer.parseInt(args[0]);
         int warmUp = Integer.parseInt(args[1]);
+        int ownedBufferCycles = Integer.parseInt(args[2]);
         FfiBridge bridge = FfiBridge.load("native");
 
         Person expected = new Person("Zoë \uD83D\uDE00", 4_000_000_000L, Float.intBitsToFloat(0x7f80_0001));
@@ -30,7 +34,12 @@ public final class LeakMain {
             check(bridge.createPerson().equals(Reference.ALICE));
             check(Outcome.sameBits(bridge.createPerson(expected.name(), expected.age(), expected.height()), expected));
         });
-        run("ownedBuffer", cycles, warmUp, i -> {
+        run("buffer", cycles, warmUp, i -> {
+            try (Arena arena = Arena.ofConfined()) {
+                check(bridge.filledBuffer(16, arena).getAtIndex(ValueLayout.JAVA_DOUBLE, 15) == 15.0);
+            }
+        });
+        run("ownedBuffer", ownedBufferCycles, ownedBufferCycles / 10, i -> {
             try (OwnedBuffer buffer = bridge.filledBuffer(16)) {
                 check(buffer.get(15) == 15.0);
             }

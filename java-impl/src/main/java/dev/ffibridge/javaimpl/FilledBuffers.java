@@ -1,30 +1,24 @@
 package dev.ffibridge.javaimpl;
 
-import dev.ffibridge.api.OwnedBuffer;
-import dev.ffibridge.api.spi.ArenaBuffer;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-/** Provider-owned buffers of fill values, in off-heap memory of a shared arena. */
+/** Provider-owned buffers of fill values, in off-heap memory of the caller's arena. */
 final class FilledBuffers {
 
     private FilledBuffers() {}
 
     /**
-     * A buffer holding {@code (double) i} for {@code 0 <= i < length}; {@code length} is in {@code 0
-     * .. FfiBridge.MAX_BUFFER_LENGTH}, so its byte size fits a {@code long}.
+     * A read-only segment of {@code arena} holding {@code (double) i} for {@code 0 <= i < length};
+     * {@code length} is in {@code 0 .. FfiBridge.MAX_BUFFER_LENGTH}, so its byte size fits a {@code
+     * long}. The arena's allocation comes first, so a closed arena or one confined to another thread
+     * fails before anything is allocated.
      *
-     * @throws OutOfMemoryError if the memory cannot be allocated; nothing is left allocated
+     * @throws OutOfMemoryError if the memory cannot be allocated
      */
-    static OwnedBuffer allocate(long length) {
-        Arena arena = Arena.ofShared();
-        try {
-            MemorySegment segment = arena.allocate(length * Double.BYTES, Double.BYTES);
-            Fill.fill(segment);
-            return ArenaBuffer.of(arena, segment);
-        } catch (Throwable t) {
-            arena.close();
-            throw t;
-        }
+    static MemorySegment allocate(long length, Arena arena) {
+        MemorySegment segment = arena.allocate(length * Double.BYTES, Double.BYTES);
+        Fill.fill(segment);
+        return segment.asReadOnly();
     }
 }

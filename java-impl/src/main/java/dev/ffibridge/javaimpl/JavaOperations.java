@@ -1,9 +1,9 @@
 package dev.ffibridge.javaimpl;
 
 import dev.ffibridge.api.Data;
-import dev.ffibridge.api.OwnedBuffer;
 import dev.ffibridge.api.Person;
 import dev.ffibridge.api.spi.BridgeOperations;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -63,8 +63,8 @@ public final class JavaOperations implements BridgeOperations {
     }
 
     @Override
-    public OwnedBuffer filledBuffer(long length) {
-        return FilledBuffers.allocate(length);
+    public MemorySegment filledBuffer(long length, Arena arena) {
+        return FilledBuffers.allocate(length, arena);
     }
 
     @Override

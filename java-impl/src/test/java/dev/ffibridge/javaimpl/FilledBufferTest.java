@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.OwnedBuffer;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +108,35 @@ class FilledBufferTest {
                 .isInstanceOf(OutOfMemoryError.class);
         try (OwnedBuffer after = BRIDGE.filledBuffer(2)) {
             assertThat(after.toArray()).containsExactly(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void anArenaBufferLivesInTheCallersArena() {
+        MemorySegment segment;
+        try (Arena arena = Arena.ofConfined()) {
+            segment = BRIDGE.filledBuffer(5, arena);
+            assertThat(segment.scope()).isEqualTo(arena.scope());
+            assertThat(segment.isReadOnly()).isTrue();
+            assertThat(segment.address() % 8).isZero();
+            assertThat(segment.toArray(Segments.DOUBLE)).containsExactly(0, 1, 2, 3, 4);
+            assertThat(BRIDGE.filledBuffer(0, arena).byteSize()).isZero();
+        }
+        assertThatIllegalStateException().isThrownBy(() -> segment.get(Segments.DOUBLE, 0));
+    }
+
+    @Test
+    void anArenaBufferNeedsAnArenaThisThreadMayUse() throws InterruptedException {
+        try (Arena arena = Arena.ofConfined()) {
+            assertThat(Segments.thrownOnAnotherThread(() -> BRIDGE.filledBuffer(4, arena)))
+                    .isInstanceOf(WrongThreadException.class);
+        }
+        Arena closed = Arena.ofShared();
+        closed.close();
+        assertThatIllegalStateException().isThrownBy(() -> BRIDGE.filledBuffer(4, closed));
+        try (Arena arena = Arena.ofConfined()) {
+            assertThatThrownBy(() -> BRIDGE.filledBuffer(FfiBridge.MAX_BUFFER_LENGTH, arena))
+                    .isInstanceOf(OutOfMemoryError.class);
         }
     }
 }

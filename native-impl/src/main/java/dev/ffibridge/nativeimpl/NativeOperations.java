@@ -6,9 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
 import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridgeException;
-import dev.ffibridge.api.OwnedBuffer;
 import dev.ffibridge.api.Person;
-import dev.ffibridge.api.spi.ArenaBuffer;
 import dev.ffibridge.api.spi.BridgeOperations;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -131,33 +129,33 @@ final class NativeOperations implements BridgeOperations {
     }
 
     @Override
-    public OwnedBuffer filledBuffer(long length) {
-        if (length < 0 || length > Long.MAX_VALUE / Double.BYTES) {
-            throw new IllegalArgumentException(
-                    "length must be in 0.." + Long.MAX_VALUE / Double.BYTES + ", was " + length);
-        }
+    public MemorySegment filledBuffer(long length, Arena arena) {
         FfiBridgeLibrary library = Lib.LIBRARY;
-        Arena arena = Arena.ofShared();
-        try {
-            MemorySegment out = arena.allocate(ADDRESS);
+        MemorySegment handle;
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment out = scratch.allocate(ADDRESS);
             check(library.bufferNewFilled().invoke(length, out), FfiBridgeLibrary.BufferNewFilled.NAME);
-            MemorySegment handle = out.get(ADDRESS, 0);
-            // From here on, closing the arena frees the buffer, whatever happens next.
-            BufferStruct buffer = BufferStruct.from(Pointers.owned(
-                    handle, BufferStruct.LAYOUT.byteSize(), arena, library.bufferFree()::invoke, "FfiBridgeBuffer"));
-            if (buffer.length() != length) {
-                throw new FfiBridgeException(
-                        0,
-                        FfiBridgeLibrary.BufferNewFilled.NAME + " returned " + Long.toUnsignedString(buffer.length())
-                                + " doubles instead of " + length);
-            }
-            MemorySegment doubles =
-                    Pointers.owned(buffer.data(), length * Double.BYTES, arena, null, "FfiBridgeBuffer.data");
-            return ArenaBuffer.of(arena, doubles);
+            handle = out.get(ADDRESS, 0);
+        }
+        MemorySegment struct;
+        try {
+            struct = Pointers.owned(
+                    handle, BufferStruct.LAYOUT.byteSize(), arena, library.bufferFree()::invoke, "FfiBridgeBuffer");
         } catch (RuntimeException | Error e) {
-            arena.close();
+            // the arena refused the cleanup (closed meanwhile, or confined to another thread): free it here
+            library.bufferFree().invoke(handle);
             throw e;
         }
+        // From here on, closing the arena frees the buffer, whatever happens next.
+        BufferStruct buffer = BufferStruct.from(struct);
+        if (buffer.length() != length) {
+            throw new FfiBridgeException(
+                    0,
+                    FfiBridgeLibrary.BufferNewFilled.NAME + " returned " + Long.toUnsignedString(buffer.length())
+                            + " doubles instead of " + length);
+        }
+        return Pointers.owned(buffer.data(), length * Double.BYTES, arena, null, "FfiBridgeBuffer.data")
+                .asReadOnly();
     }
 
     @Override

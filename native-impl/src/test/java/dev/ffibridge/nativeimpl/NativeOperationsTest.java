@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -445,6 +446,44 @@ class NativeOperationsTest {
             assertThatThrownBy(() -> bridge.filledBuffer(FfiBridge.MAX_BUFFER_LENGTH))
                     .isInstanceOf(OutOfMemoryError.class)
                     .hasMessageContaining("FFI_BRIDGE_ALLOCATION_FAILED");
+        }
+
+        @Test
+        void anArenaBufferIsRustMemoryFreedWhenTheArenaCloses() {
+            MemorySegment segment;
+            try (Arena arena = Arena.ofConfined()) {
+                segment = bridge.filledBuffer(5, arena);
+                assertThat(segment.scope()).isEqualTo(arena.scope());
+                assertThat(segment.isReadOnly()).isTrue();
+                assertThat(segment.toArray(JAVA_DOUBLE)).containsExactly(0, 1, 2, 3, 4);
+                assertThat(NativeDiagnostics.liveCounts().buffers()).isEqualTo(1);
+            }
+            assertThat(NativeDiagnostics.liveCounts().buffers()).isZero();
+            assertThatThrownBy(() -> segment.get(JAVA_DOUBLE, 0)).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void anArenaOfAnotherThreadIsRefusedAndNothingStaysAllocated() throws Exception {
+            try (Arena arena = Arena.ofConfined()) {
+                CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+                Thread other = new Thread(() -> {
+                    try {
+                        bridge.filledBuffer(8, arena);
+                        thrown.complete(null);
+                    } catch (Throwable t) {
+                        thrown.complete(t);
+                    }
+                });
+                other.start();
+                other.join();
+                assertThat(thrown.get()).isInstanceOf(WrongThreadException.class);
+                assertThat(NativeDiagnostics.liveCounts().buffers()).isZero();
+            }
+            try (Arena arena = Arena.ofConfined()) {
+                assertThatThrownBy(() -> bridge.filledBuffer(FfiBridge.MAX_BUFFER_LENGTH, arena))
+                        .isInstanceOf(OutOfMemoryError.class);
+                assertThat(NativeDiagnostics.liveCounts().buffers()).isZero();
+            }
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.ffibridge.api.spi;
 
 import dev.ffibridge.api.Data;
-import dev.ffibridge.api.OwnedBuffer;
 import dev.ffibridge.api.Person;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -43,8 +43,15 @@ public interface BridgeOperations {
     /** The sum of the segment's doubles in the documented order. */
     double sum(MemorySegment segment);
 
-    /** A provider-owned buffer holding {@code (double) i} for {@code 0 <= i < length}. */
-    OwnedBuffer filledBuffer(long length);
+    /**
+     * A read-only segment of {@code length} doubles holding {@code (double) i}, in provider-owned
+     * memory that closing {@code arena} frees. The arena was alive when {@code FfiBridge} checked it,
+     * but may be confined to another thread or closed since: then the provider must throw what the
+     * JDK throws for such an arena ({@link WrongThreadException}, {@link IllegalStateException}) and
+     * leave nothing allocated. Nothing may stay allocated on any failure; memory tied to the arena
+     * counts as freed.
+     */
+    MemorySegment filledBuffer(long length, Arena arena);
 
     /** The person in the documented byte layout. */
     byte[] encodePerson(Person person);

@@ -1,6 +1,5 @@
-package dev.ffibridge.api.spi;
+package dev.ffibridge.api;
 
-import dev.ffibridge.api.OwnedBuffer;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -8,12 +7,12 @@ import java.lang.ref.Cleaner;
 import java.util.Objects;
 
 /**
- * An {@link OwnedBuffer} whose memory lives as long as a shared {@link Arena}: closing the buffer
- * closes the arena, which frees the memory (for native memory, through the cleanup action the
- * provider attached with {@link MemorySegment#reinterpret(long, Arena, java.util.function.Consumer)}).
- * A {@link Cleaner} closes the arena of a buffer that became unreachable, as a safety net only.
+ * The {@link OwnedBuffer} of {@link FfiBridge#filledBuffer(long)}: a provider's segment tied to a
+ * shared {@link Arena} the buffer owns. Closing the buffer closes the arena, which frees the memory
+ * (for native memory, through the cleanup action the provider attached). A {@link Cleaner} closes
+ * the arena of a buffer that became unreachable, as a safety net only.
  */
-public final class ArenaBuffer implements OwnedBuffer {
+final class ArenaBuffer implements OwnedBuffer {
 
     private static final Cleaner CLEANER = Cleaner.create();
 
@@ -33,9 +32,9 @@ public final class ArenaBuffer implements OwnedBuffer {
      * Wraps {@code segment}, which must be tied to {@code arena}, a shared arena the buffer now owns.
      *
      * @throws IllegalArgumentException if the segment is not a whole number of doubles or not tied
-     *     to {@code arena}
+     *     to {@code arena} (a provider bug)
      */
-    public static OwnedBuffer of(Arena arena, MemorySegment segment) {
+    static OwnedBuffer of(Arena arena, MemorySegment segment) {
         Objects.requireNonNull(arena, "arena");
         Objects.requireNonNull(segment, "segment");
         if (segment.byteSize() % Double.BYTES != 0) {
