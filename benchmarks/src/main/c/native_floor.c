@@ -7,6 +7,7 @@
  * usage: native_floor LIBRARY [--quick] > native-floor.json
  */
 #include <dlfcn.h>
+#include <immintrin.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -77,6 +78,52 @@ static void op_sum(long reps) {
     for (long i = 0; i < reps; i++) {
         if (sum_buffer(buffer, n, &out) != 0) abort();
         total += out;
+    }
+    sink += (uint64_t) total;
+}
+
+/*
+ * The read ceiling: the fastest read of the buffer this core can do, with no order to keep (four
+ * AVX-512 or AVX accumulators, aligned loads from the first 64-byte boundary). No summation
+ * order can beat it, so it bounds what any sum, native or Java, can reach at each n.
+ */
+__attribute__((target("avx512f"))) static double read512(const double *p, size_t count) {
+    __m512d a0 = _mm512_setzero_pd(), a1 = a0, a2 = a0, a3 = a0;
+    size_t i = 0;
+    for (; i + 32 <= count; i += 32) {
+        a0 = _mm512_add_pd(a0, _mm512_loadu_pd(p + i));
+        a1 = _mm512_add_pd(a1, _mm512_loadu_pd(p + i + 8));
+        a2 = _mm512_add_pd(a2, _mm512_loadu_pd(p + i + 16));
+        a3 = _mm512_add_pd(a3, _mm512_loadu_pd(p + i + 24));
+    }
+    double s = _mm512_reduce_add_pd(_mm512_add_pd(_mm512_add_pd(a0, a1), _mm512_add_pd(a2, a3)));
+    for (; i < count; i++) s += p[i];
+    return s;
+}
+
+__attribute__((target("avx"))) static double read256(const double *p, size_t count) {
+    __m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0;
+    size_t i = 0;
+    for (; i + 16 <= count; i += 16) {
+        a0 = _mm256_add_pd(a0, _mm256_loadu_pd(p + i));
+        a1 = _mm256_add_pd(a1, _mm256_loadu_pd(p + i + 4));
+        a2 = _mm256_add_pd(a2, _mm256_loadu_pd(p + i + 8));
+        a3 = _mm256_add_pd(a3, _mm256_loadu_pd(p + i + 12));
+    }
+    __m256d a = _mm256_add_pd(_mm256_add_pd(a0, a1), _mm256_add_pd(a2, a3));
+    double lanes[4];
+    _mm256_storeu_pd(lanes, a);
+    double s = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+    for (; i < count; i++) s += p[i];
+    return s;
+}
+
+static void op_read_ceiling(long reps) {
+    int avx512 = __builtin_cpu_supports("avx512f");
+    double total = 0;
+    for (long i = 0; i < reps; i++) {
+        __asm__ volatile("" ::: "memory"); /* the buffer may have changed: read it again */
+        total += avx512 ? read512(buffer, n) : read256(buffer, n);
     }
     sink += (uint64_t) total;
 }
@@ -167,6 +214,7 @@ int main(int argc, char **argv) {
         fill_buffer(buffer, n);
         measure("fill", op_fill, (long) n, budget, repeats);
         measure("sum", op_sum, (long) n, budget, repeats);
+        measure("readCeiling", op_read_ceiling, (long) n, budget, repeats);
         free(buffer);
     }
     printf("]\n");
