@@ -21,7 +21,7 @@ fi
 
 cd "$crate_dir"
 mapfile -t binaries < <(
-    cargo test --release --offline --locked --no-run --message-format=json 2>/dev/null \
+    cargo test --profile test-release --offline --locked --no-run --message-format=json 2>/dev/null \
         | grep -o '"executable":"[^"]*"' | sed 's/^"executable":"//; s/"$//'
 )
 if [[ ${#binaries[@]} -eq 0 ]]; then

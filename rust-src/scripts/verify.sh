@@ -3,7 +3,7 @@
 # stopping at the first failure:
 #   1. cargo fmt --check                 (+ every `unsafe {` has a `// SAFETY:` comment)
 #   2. cargo clippy --release --all-targets -- -D warnings
-#   3. cargo test --release
+#   3. cargo test --profile test-release (release optimisations, no LTO: see Cargo.toml)
 #   4. scripts/check-header.sh           (cbindgen header drift)
 #   5. scripts/c-client-test.sh          (C client under valgrind)
 #   6. scripts/python-guide-test.sh      (the guide's Python client)
@@ -53,7 +53,7 @@ fmt_and_safety() { cargo fmt --check && safety_comments; }
 
 step "cargo fmt --check" fmt_and_safety
 step "cargo clippy" cargo clippy "${cargo_flags[@]}" --all-targets -- -D warnings
-step "cargo test" cargo test "${cargo_flags[@]}"
+step "cargo test" cargo test --profile test-release --offline --locked
 # No-op when Maven (or the test step) already built the release library.
 step "cargo build (release library)" cargo build "${cargo_flags[@]}"
 step "header drift check" scripts/check-header.sh
