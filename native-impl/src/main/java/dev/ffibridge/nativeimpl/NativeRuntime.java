@@ -39,7 +39,7 @@ final class NativeRuntime {
     }
 
     /**
-     * The linked library.
+     * The library, checked; its functions are linked on first use (see {@link FfiBridgeLibrary}).
      *
      * @throws ProviderUnavailableException if it cannot be used; the cause says why
      */
