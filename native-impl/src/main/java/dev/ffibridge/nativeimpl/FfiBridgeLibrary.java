@@ -355,16 +355,6 @@ final class FfiBridgeLibrary {
                 throw rethrow(t);
             }
         }
-
-        /** The critical call on {@code library}, through a handle linked for this call: for the load-time checks. */
-        static int invoke(FfiBridgeLibrary library, MemorySegment buffer, long length, MemorySegment out) {
-            MethodHandle handle = library.critical(NAME, DESCRIPTOR);
-            try {
-                return (int) handle.invokeExact(buffer, length, out);
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
-        }
     }
 
     /** {@code double ffi_bridge_sum(const double *buffer, size_t length)}. */
@@ -739,16 +729,6 @@ final class FfiBridgeLibrary {
         static int invoke(MemorySegment out) {
             try {
                 return (int) Critical.HANDLE.invokeExact(out);
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
-        }
-
-        /** The same on {@code library}, through a critical handle linked for this call: for the load-time checks. */
-        static int invoke(FfiBridgeLibrary library, MemorySegment out) {
-            MethodHandle handle = library.critical(NAME, DESCRIPTOR);
-            try {
-                return (int) handle.invokeExact(out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }

@@ -4,12 +4,18 @@ import dev.ffibridge.api.Person;
 import java.lang.foreign.MemorySegment;
 
 /**
- * A few calls that must give known answers before the provider calls itself available: add, fill
- * and sum a small buffer, create and free a person, read the live counts. They run on the library
- * being loaded, through handles linked for the test ({@code invoke(FfiBridgeLibrary, ...)}).
+ * A few calls that must give known answers before the provider calls itself available: one call per
+ * descriptor shape of the hot paths, each checking what the library computed. {@code add_numbers}
+ * ({@code (int, int) -> int}), {@code fill_buffer} ({@code (pointer, size_t) -> void}) and {@code
+ * ffi_bridge_sum} ({@code (pointer, size_t) -> double}) on a small Java array, and a person round trip
+ * ({@code create_person}, {@code () -> pointer}; {@code free_person}, {@code (pointer) -> void}). The
+ * other functions share these shapes or the handshake's, or are rarely used; they are linked on
+ * first use. The calls run on the library being loaded, through handles linked for the test ({@code
+ * invoke(FfiBridgeLibrary, ...)}); the functions' own holders later reuse the JDK's cached stubs.
  */
 final class SelfTest {
 
+    /** Long enough for the vector loops and a scalar tail (not a multiple of 8). */
     private static final int BUFFER_LENGTH = 20;
 
     private SelfTest() {}
@@ -28,18 +34,12 @@ final class SelfTest {
         for (int i = 0; i < BUFFER_LENGTH; i++) {
             expect(buffer[i] == i, "fill_buffer wrote " + buffer[i] + " at index " + i);
         }
-        double[] out = new double[1];
-        int status = FfiBridgeLibrary.SumBuffer.invoke(
-                library, MemorySegment.ofArray(buffer), BUFFER_LENGTH, MemorySegment.ofArray(out));
         double expected = BUFFER_LENGTH * (BUFFER_LENGTH - 1) / 2.0;
-        expect(
-                status == FfiBridgeLibrary.OK && out[0] == expected,
-                "ffi_bridge_sum_buffer(0.." + (BUFFER_LENGTH - 1) + ") returned status " + status + ", sum " + out[0]);
-        double direct = FfiBridgeLibrary.Sum.invoke(library, MemorySegment.ofArray(buffer), BUFFER_LENGTH);
-        expect(direct == expected, "ffi_bridge_sum(0.." + (BUFFER_LENGTH - 1) + ") returned " + direct);
+        double total = FfiBridgeLibrary.Sum.invoke(library, MemorySegment.ofArray(buffer), BUFFER_LENGTH);
+        expect(total == expected, "ffi_bridge_sum(0.." + (BUFFER_LENGTH - 1) + ") returned " + total);
 
         MemorySegment pointer = FfiBridgeLibrary.CreatePerson.invoke(library);
-        expect(!pointer.equals(MemorySegment.NULL), "create_person returned NULL");
+        expect(pointer.address() != 0, "create_person returned NULL");
         Person person;
         try {
             person = PersonStruct.readPerson(pointer);
@@ -47,14 +47,6 @@ final class SelfTest {
             FfiBridgeLibrary.FreePerson.invoke(library, pointer);
         }
         expect(person.equals(new Person("Alice", 30, 5.8f)), "create_person returned " + person);
-
-        long[] counts = new long[4];
-        status = FfiBridgeLibrary.LiveCountsFunction.invoke(library, MemorySegment.ofArray(counts));
-        expect(status == FfiBridgeLibrary.OK, "ffi_bridge_live_counts returned status " + status);
-        LiveCounts live = LiveCounts.from(MemorySegment.ofArray(counts));
-        expect(
-                live.persons() >= 0 && live.data() >= 0 && live.buffers() >= 0 && live.byteArrays() >= 0,
-                "ffi_bridge_live_counts returned " + live);
     }
 
     private static void expect(boolean condition, String failure) {
