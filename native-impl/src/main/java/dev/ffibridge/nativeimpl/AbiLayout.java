@@ -39,9 +39,7 @@ record AbiLayout(List<Integer> values) {
             "bytes_data_offset",
             "bytes_length_offset");
 
-    static final StructLayout LAYOUT = MemoryLayout.structLayout(
-                    FIELDS.stream().map(JAVA_INT::withName).toArray(MemoryLayout[]::new))
-            .withName("FfiBridgeLayout");
+    static final StructLayout LAYOUT = MemoryLayout.structLayout(fields()).withName("FfiBridgeLayout");
 
     /** Copies the list and checks that there is one value per field. */
     AbiLayout {
@@ -78,11 +76,23 @@ record AbiLayout(List<Integer> values) {
         return expected(FfiBridgeLibrary.ABI_VERSION);
     }
 
-    /** Reads the struct at {@code struct}, a segment of at least {@link #LAYOUT}'s size. */
+    /** {@link #FIELDS} as {@code uint32_t} members, in order, without padding. */
+    private static MemoryLayout[] fields() {
+        MemoryLayout[] fields = new MemoryLayout[FIELDS.size()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = JAVA_INT.withName(FIELDS.get(i));
+        }
+        return fields;
+    }
+
+    /**
+     * Reads the struct at {@code struct}, a segment of at least {@link #LAYOUT}'s size: field {@code
+     * i} is the {@code i}-th {@code uint32_t} (the layout has no padding).
+     */
     static AbiLayout from(MemorySegment struct) {
         List<Integer> values = new ArrayList<>(FIELDS.size());
-        for (String field : FIELDS) {
-            values.add(struct.get(JAVA_INT, LAYOUT.byteOffset(groupElement(field))));
+        for (int i = 0; i < FIELDS.size(); i++) {
+            values.add(struct.getAtIndex(JAVA_INT, i));
         }
         return new AbiLayout(values);
     }

@@ -39,11 +39,19 @@ final class LibraryLocator {
 
         /** The resources next to this class: the jar's. */
         static Resources classPath() {
-            return name -> {
-                try (InputStream in = LibraryLocator.class.getResourceAsStream("/" + name)) {
-                    return in == null ? null : in.readAllBytes();
-                }
-            };
+            return ClassPathResources.INSTANCE;
+        }
+    }
+
+    /** The jar's resources (a class, not a lambda: a lambda's bootstrap costs milliseconds in a cold JVM). */
+    private static final class ClassPathResources implements Resources {
+        static final ClassPathResources INSTANCE = new ClassPathResources();
+
+        @Override
+        public byte[] read(String name) throws IOException {
+            try (InputStream in = LibraryLocator.class.getResourceAsStream("/" + name)) {
+                return in == null ? null : in.readAllBytes();
+            }
         }
     }
 

@@ -57,10 +57,13 @@ final class NativeRuntime {
     private static void log(LoadResult loaded) {
         try {
             if (loaded.available()) {
-                LOG.log(
-                        Level.DEBUG,
-                        () -> "ffibridge: loaded " + loaded.path() + " (abi " + loaded.abiVersion() + ", source "
-                                + loaded.located().source() + ")");
+                // isLoggable, not a Supplier: a lambda's bootstrap costs milliseconds in a cold JVM
+                if (LOG.isLoggable(Level.DEBUG)) {
+                    LOG.log(
+                            Level.DEBUG,
+                            "ffibridge: loaded " + loaded.path() + " (abi " + loaded.abiVersion() + ", source "
+                                    + loaded.located().source() + ")");
+                }
             } else {
                 LOG.log(
                         Level.DEBUG,
