@@ -41,7 +41,7 @@ final class AbiHandshake {
             throw new LinkageError("ffi_bridge_layout returned status " + status + ": "
                     + FfiBridgeLibrary.StatusMessage.invoke(library, status));
         }
-        AbiLayout actual = AbiLayout.from(MemorySegment.ofArray(values));
+        AbiLayout actual = AbiLayout.of(values);
         // The version matched already; the layout's own abi_version field is compared with the rest.
         Optional<String> problem =
                 problem(FfiBridgeLibrary.ABI_VERSION, FfiBridgeLibrary.ABI_VERSION, AbiLayout.expected(), actual);

@@ -4,7 +4,6 @@ import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,13 +85,15 @@ record AbiLayout(List<Integer> values) {
     }
 
     /**
-     * Reads the struct at {@code struct}, a segment of at least {@link #LAYOUT}'s size: field {@code
-     * i} is the {@code i}-th {@code uint32_t} (the layout has no padding).
+     * The values {@code ffi_bridge_layout} wrote into {@code struct}, an {@code int[]} of {@link
+     * #FIELDS}' size (field {@code i} is the {@code i}-th {@code uint32_t}: the layout has no padding).
+     * Read from the array, not through a segment's {@code VarHandle}, whose first use costs
+     * milliseconds in a cold JVM.
      */
-    static AbiLayout from(MemorySegment struct) {
+    static AbiLayout of(int[] struct) {
         List<Integer> values = new ArrayList<>(FIELDS.size());
         for (int i = 0; i < FIELDS.size(); i++) {
-            values.add(struct.getAtIndex(JAVA_INT, i));
+            values.add(struct[i]);
         }
         return new AbiLayout(values);
     }

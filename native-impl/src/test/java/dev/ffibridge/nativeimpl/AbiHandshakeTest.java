@@ -16,7 +16,7 @@ class AbiHandshakeTest {
         AbiLayout expected = AbiLayout.expected();
         assertThat(expected.values()).containsExactly(1, 16, 8, 0, 4, 8, 40, 8, 0, 16, 8, 0, 8, 16, 8, 0, 8);
         assertThat(AbiLayout.LAYOUT.byteSize()).isEqualTo(17 * 4);
-        // AbiLayout.from reads field i at 4 * i: the layout has no padding
+        // AbiLayout.of reads field i at 4 * i: the layout has no padding
         for (int i = 0; i < AbiLayout.FIELDS.size(); i++) {
             assertThat(AbiLayout.LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement(AbiLayout.FIELDS.get(i))))
                     .isEqualTo(4L * i);
@@ -32,7 +32,7 @@ class AbiHandshakeTest {
         int[] values = new int[AbiLayout.FIELDS.size()];
         assertThat(FfiBridgeLibrary.Layout.invoke(MemorySegment.ofArray(values)))
                 .isZero();
-        assertThat(AbiLayout.differences(AbiLayout.expected(), AbiLayout.from(MemorySegment.ofArray(values))))
+        assertThat(AbiLayout.differences(AbiLayout.expected(), AbiLayout.of(values)))
                 .isEmpty();
     }
 

@@ -1,12 +1,15 @@
 package dev.ffibridge.nativeimpl;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ffibridge.api.Person;
 import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +69,24 @@ class SelfTestTest {
         assertThatThrownBy(() -> SelfTest.run(with(FfiBridgeLibrary.Sum.NAME, libc("atof"))))
                 .isInstanceOf(LinkageError.class)
                 .hasMessage("self-test failed: ffi_bridge_sum(0..19) returned 0.0");
+    }
+
+    @Test
+    void readsAPersonAsTheHotPathDoes() {
+        byte[] name = "Zoë Ødegård\0".getBytes(StandardCharsets.UTF_8);
+        long[] out = new long[1];
+        assertThat(FfiBridgeLibrary.PersonNew.invoke(
+                        MemorySegment.ofArray(name), -1, 1.75f, MemorySegment.ofArray(out)))
+                .isZero();
+        MemorySegment pointer = MemorySegment.ofAddress(out[0]);
+        try {
+            assertThat(SelfTest.readPerson(pointer))
+                    .isEqualTo(PersonStruct.readPerson(pointer))
+                    .isEqualTo(new Person("Zoë Ødegård", Person.MAX_AGE, 1.75f));
+        } finally {
+            FfiBridgeLibrary.FreePerson.invoke(pointer);
+        }
+        assertThat(NativeDiagnostics.liveCounts()).isEqualTo(LiveCounts.NONE);
     }
 
     private FfiBridgeLibrary with(String name, MemorySegment function) {
