@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /** Finds the providers with {@link ServiceLoader}, picks one, and says which and why. */
 final class ProviderSelection {
@@ -20,7 +20,25 @@ final class ProviderSelection {
 
     static final String AUTO = "auto";
 
-    private static final System.Logger LOG = System.getLogger("dev.ffibridge");
+    /**
+     * The logger, made on first use: {@code System.getLogger} starts the logging backend
+     * (java.util.logging), which costs milliseconds in a cold JVM, and {@code load(name)} logs nothing.
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.ffibridge");
+    }
+
+    /**
+     * Highest priority first, then by name. (A class, not {@code Comparator.comparingInt} with method
+     * references: on the path of a cold {@code load()}, each lambda's bootstrap costs milliseconds.)
+     */
+    private static final Comparator<FfiBridgeProvider> ORDER = new Comparator<>() {
+        @Override
+        public int compare(FfiBridgeProvider a, FfiBridgeProvider b) {
+            int byPriority = Integer.compare(b.priority(), a.priority());
+            return byPriority != 0 ? byPriority : a.name().compareTo(b.name());
+        }
+    };
 
     private static final Object LOCK = new Object();
     private static volatile FfiBridge selected;
@@ -56,7 +74,26 @@ final class ProviderSelection {
                     "the " + name + " provider is unavailable: " + cause.get().getMessage(),
                     cause.get());
         }
-        return BY_NAME.computeIfAbsent(name, n -> new FfiBridge(n, provider.create()));
+        return bridge(provider);
+    }
+
+    /**
+     * The one {@link FfiBridge} of {@code provider}, made on first demand. (Not {@code computeIfAbsent}
+     * with a lambda: on the path of a cold {@code load()}, a lambda's bootstrap costs milliseconds.)
+     */
+    private static FfiBridge bridge(FfiBridgeProvider provider) {
+        String name = provider.name();
+        FfiBridge bridge = BY_NAME.get(name);
+        if (bridge == null) {
+            synchronized (BY_NAME) {
+                bridge = BY_NAME.get(name);
+                if (bridge == null) {
+                    bridge = new FfiBridge(name, provider.create());
+                    BY_NAME.put(name, bridge);
+                }
+            }
+        }
+        return bridge;
     }
 
     static Diagnostics diagnostics() {
@@ -87,13 +124,12 @@ final class ProviderSelection {
 
     private static FfiBridge select() {
         Choice choice = choose(requested(), providers());
-        FfiBridge bridge = BY_NAME.computeIfAbsent(
-                choice.provider().name(),
-                n -> new FfiBridge(n, choice.provider().create()));
+        FfiBridge bridge = bridge(choice.provider());
+        System.Logger log = Log.LOG;
         if (choice.warning() != null) {
-            LOG.log(Level.WARNING, choice.warning());
+            log.log(Level.WARNING, choice.warning());
         }
-        LOG.log(Level.INFO, "ffibridge: using the " + choice.provider().name() + " provider (" + choice.reason() + ")");
+        log.log(Level.INFO, "ffibridge: using the " + choice.provider().name() + " provider (" + choice.reason() + ")");
         return bridge;
     }
 
@@ -146,10 +182,15 @@ final class ProviderSelection {
         if (details.isEmpty()) {
             return "";
         }
-        return details.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ", "; ", ""));
+        // "; key value, key value" by key (a loop: streams and lambdas cost milliseconds in a cold JVM)
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, String> detail : new TreeMap<>(details).entrySet()) {
+            out.append(out.isEmpty() ? "; " : ", ")
+                    .append(detail.getKey())
+                    .append(' ')
+                    .append(detail.getValue());
+        }
+        return out.toString();
     }
 
     private static FfiBridgeProvider find(String name, List<FfiBridgeProvider> providers) {
@@ -171,11 +212,11 @@ final class ProviderSelection {
         List<FfiBridgeProvider> found = discovered;
         if (found == null) {
             List<FfiBridgeProvider> loaded = new ArrayList<>();
-            ServiceLoader.load(FfiBridgeProvider.class, FfiBridge.class.getClassLoader())
-                    .forEach(loaded::add);
-            loaded.sort(Comparator.comparingInt(FfiBridgeProvider::priority)
-                    .reversed()
-                    .thenComparing(FfiBridgeProvider::name));
+            for (FfiBridgeProvider provider :
+                    ServiceLoader.load(FfiBridgeProvider.class, FfiBridge.class.getClassLoader())) {
+                loaded.add(provider);
+            }
+            loaded.sort(ORDER);
             found = List.copyOf(loaded);
             discovered = found;
         }

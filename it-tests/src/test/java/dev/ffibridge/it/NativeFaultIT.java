@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Load faults, each in forked JVMs running {@link ProbeMain} with this JVM's java and class path: a missing, a
- * truncated (the real library cut to 4 KiB), a non-ELF and a wrong-ABI library (built here with gcc, exporting
- * every symbol, with {@code ffi_bridge_abi_version() == 999}) given by {@code -Dffibridge.library.path}. Under
+ * truncated (the real library cut to 4 KiB), a non-ELF, a wrong-ABI library (built here with gcc, exporting
+ * every symbol, with {@code ffi_bridge_abi_version() == 999}) and a library that passes the handshake but fails
+ * the self-test (ABI version 1, the documented layouts, the wrong person) given by {@code
+ * -Dffibridge.library.path}. Under
  * {@code auto} the java provider runs and the WARNING line and the diagnostics name the fault; with {@code
  * -Dffibridge.provider=native} the JVM fails with the cause. An unwritable {@code -Dffibridge.tmpdir} is named
  * too, and two JVMs that extract into the same empty directory at the same moment both load native.
@@ -43,6 +45,7 @@ class NativeFaultIT {
     static Path truncated;
     static Path notElf;
     static Path wrongAbi;
+    static Path wrongValues;
 
     @BeforeAll
     static void buildFaultyLibraries() throws Exception {
@@ -58,7 +61,8 @@ class NativeFaultIT {
         notElf = write(
                 "not-elf/libffi_bridge.so",
                 "this is a text file, not a shared library\n".getBytes(StandardCharsets.UTF_8));
-        wrongAbi = compileWrongAbiLibrary();
+        wrongAbi = compile("wrong-abi", WRONG_ABI_C);
+        wrongValues = compile("wrong-values", WRONG_VALUES_C);
     }
 
     @AfterAll
@@ -66,7 +70,7 @@ class NativeFaultIT {
         FORKS.shutdownNow();
     }
 
-    // ---------------------------------------------------------------- the four faulty libraries
+    // ---------------------------------------------------------------- the faulty libraries
 
     @Test
     void missingLibrary() throws Exception {
@@ -86,6 +90,11 @@ class NativeFaultIT {
     @Test
     void wrongAbiLibrary() throws Exception {
         expectFault(wrongAbi, "ABI version 999", "binds ABI version 1");
+    }
+
+    @Test
+    void libraryThatPassesTheHandshakeButComputesWrongValues() throws Exception {
+        expectFault(wrongValues, "self-test failed: create_person returned", "Mallory");
     }
 
     /** auto: java runs, the WARNING and the diagnostics name the fault; native required: a clear failure. */
@@ -188,11 +197,11 @@ class NativeFaultIT {
         return path;
     }
 
-    /** A library exporting every symbol the bindings link, whose ABI version is 999. */
-    private static Path compileWrongAbiLibrary() throws Exception {
-        Path source = write("wrong-abi/wrong_abi.c", WRONG_ABI_C.getBytes(StandardCharsets.UTF_8));
-        Path library = source.resolveSibling("libffi_bridge.so");
-        Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O1", "-o", library.toString(), source.toString())
+    /** {@code source} compiled by gcc into {@code <name>/libffi_bridge.so}. */
+    private static Path compile(String name, String source) throws Exception {
+        Path file = write(name + "/" + name + ".c", source.getBytes(StandardCharsets.UTF_8));
+        Path library = file.resolveSibling("libffi_bridge.so");
+        Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O1", "-o", library.toString(), file.toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -244,6 +253,50 @@ class NativeFaultIT {
             const char *ffi_bridge_status_message(int32_t s) { (void) s; return "wrong-ABI test library"; }
             uint32_t ffi_bridge_abi_version(void) { return 999; }
             int32_t ffi_bridge_layout(uint32_t *o) { if (!o) return -1; memset(o, 0, 17 * sizeof(uint32_t)); o[0] = 999; return 0; }
+            int32_t ffi_bridge_live_counts(uint64_t *o) { if (!o) return -1; memset(o, 0, 4 * sizeof(uint64_t)); return 0; }
+            """;
+
+    private static final String WRONG_VALUES_C = """
+            /* A library with every symbol of docs/abi.md, ABI version 1 and the documented layouts, whose
+               create_person returns the wrong person: the handshake passes, the self-test must not. */
+            #include <stddef.h>
+            #include <stdint.h>
+            #include <string.h>
+
+            #define WRONG (-7)
+
+            typedef struct { uint32_t age; float height; const char *name; } Person;
+            static Person mallory = { 30, 5.8f, "Mallory" };
+
+            int32_t add_numbers(int32_t a, int32_t b) { return (int32_t) ((uint32_t) a + (uint32_t) b); }
+            void *create_person(void) { return &mallory; }
+            void free_person(void *p) { (void) p; }
+            void *get_data(void) { return NULL; }
+            void free_data(void *d) { (void) d; }
+            void fill_buffer(double *b, size_t n) { for (size_t i = 0; b && i < n; i++) b[i] = (double) i; }
+            int32_t ffi_bridge_fill_buffer(double *b, size_t n) { fill_buffer(b, n); return 0; }
+            int32_t ffi_bridge_person_new(const char *n, uint32_t a, float h, void **o) { (void) n; (void) a; (void) h; (void) o; return WRONG; }
+            int32_t ffi_bridge_data_fill(void *o) { (void) o; return WRONG; }
+            int32_t ffi_bridge_sum_buffer(const double *b, size_t n, double *o) { (void) b; (void) n; (void) o; return WRONG; }
+            double ffi_bridge_sum(const double *b, size_t n) { double s = 0; for (size_t i = 0; i < n; i++) s += b[i]; return s; }
+            int32_t ffi_bridge_buffer_new_filled(size_t n, void **o) { (void) n; (void) o; return WRONG; }
+            void ffi_bridge_buffer_free(void *b) { (void) b; }
+            int32_t ffi_bridge_encode_person(const void *p, void **o) { (void) p; (void) o; return WRONG; }
+            int32_t ffi_bridge_encode_data(const void *d, void **o) { (void) d; (void) o; return WRONG; }
+            int32_t ffi_bridge_encode_sequence(const double *v, size_t n, void **o) { (void) v; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_fill_serialized(size_t n, void **o) { (void) n; (void) o; return WRONG; }
+            void ffi_bridge_bytes_free(void *b) { (void) b; }
+            int32_t ffi_bridge_decode_person(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_decode_data(const uint8_t *b, size_t n, void *o) { (void) b; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_decode_sequence(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
+            const char *ffi_bridge_status_message(int32_t s) { (void) s; return "wrong-values test library"; }
+            uint32_t ffi_bridge_abi_version(void) { return 1; }
+            int32_t ffi_bridge_layout(uint32_t *o) {
+                static const uint32_t layout[17] = { 1, 16, 8, 0, 4, 8, 40, 8, 0, 16, 8, 0, 8, 16, 8, 0, 8 };
+                if (!o) return -1;
+                memcpy(o, layout, sizeof layout);
+                return 0;
+            }
             int32_t ffi_bridge_live_counts(uint64_t *o) { if (!o) return -1; memset(o, 0, 4 * sizeof(uint64_t)); return 0; }
             """;
 }

@@ -6,37 +6,48 @@ import java.util.Optional;
 
 /**
  * The ABI handshake: the library's {@code ffi_bridge_abi_version()} must be {@link
- * FfiBridgeLibrary#ABI_VERSION}, and the struct layouts it reports through {@code ffi_bridge_layout}
- * must equal the ones the Java bindings use.
+ * FfiBridgeLibrary#ABI_VERSION} (checked first, with nothing else linked), and the struct layouts it
+ * reports through {@code ffi_bridge_layout} must equal the ones the Java bindings use.
  */
 final class AbiHandshake {
 
     private AbiHandshake() {}
 
     /**
-     * Runs the handshake against {@code library}.
+     * The first step: the library's {@code ffi_bridge_abi_version()} must be {@link
+     * FfiBridgeLibrary#ABI_VERSION}. It links that one function only, so a library of another ABI
+     * version is refused before anything whose signature may have changed is linked.
      *
-     * @return the library's ABI version
-     * @throws LinkageError saying what differs
+     * @throws LinkageError saying which version the library has
      */
-    static int verify(FfiBridgeLibrary library) {
-        int version = library.abiVersion().invoke();
+    static void verifyVersion(FfiBridgeLibrary library) {
+        int version = FfiBridgeLibrary.AbiVersion.invoke(library);
         if (version != FfiBridgeLibrary.ABI_VERSION) {
             throw new LinkageError(
                     problem(FfiBridgeLibrary.ABI_VERSION, version, null, null).orElseThrow());
         }
+    }
+
+    /**
+     * The second step, once the version matched: the struct layouts that {@code ffi_bridge_layout}
+     * reports must be the Java bindings'.
+     *
+     * @throws LinkageError listing every field that differs
+     */
+    static void verifyLayout(FfiBridgeLibrary library) {
         int[] values = new int[AbiLayout.FIELDS.size()];
-        int status = library.layout().invoke(MemorySegment.ofArray(values));
+        int status = FfiBridgeLibrary.Layout.invoke(library, MemorySegment.ofArray(values));
         if (status != FfiBridgeLibrary.OK) {
             throw new LinkageError("ffi_bridge_layout returned status " + status + ": "
-                    + library.statusMessage().invoke(status));
+                    + FfiBridgeLibrary.StatusMessage.invoke(library, status));
         }
-        AbiLayout actual = AbiLayout.from(MemorySegment.ofArray(values));
-        Optional<String> problem = problem(FfiBridgeLibrary.ABI_VERSION, version, AbiLayout.expected(), actual);
+        AbiLayout actual = AbiLayout.of(values);
+        // The version matched already; the layout's own abi_version field is compared with the rest.
+        Optional<String> problem =
+                problem(FfiBridgeLibrary.ABI_VERSION, FfiBridgeLibrary.ABI_VERSION, AbiLayout.expected(), actual);
         if (problem.isPresent()) {
             throw new LinkageError(problem.get());
         }
-        return version;
     }
 
     /**

@@ -4,7 +4,6 @@ import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +38,7 @@ record AbiLayout(List<Integer> values) {
             "bytes_data_offset",
             "bytes_length_offset");
 
-    static final StructLayout LAYOUT = MemoryLayout.structLayout(
-                    FIELDS.stream().map(JAVA_INT::withName).toArray(MemoryLayout[]::new))
-            .withName("FfiBridgeLayout");
+    static final StructLayout LAYOUT = MemoryLayout.structLayout(fields()).withName("FfiBridgeLayout");
 
     /** Copies the list and checks that there is one value per field. */
     AbiLayout {
@@ -78,11 +75,25 @@ record AbiLayout(List<Integer> values) {
         return expected(FfiBridgeLibrary.ABI_VERSION);
     }
 
-    /** Reads the struct at {@code struct}, a segment of at least {@link #LAYOUT}'s size. */
-    static AbiLayout from(MemorySegment struct) {
+    /** {@link #FIELDS} as {@code uint32_t} members, in order, without padding. */
+    private static MemoryLayout[] fields() {
+        MemoryLayout[] fields = new MemoryLayout[FIELDS.size()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = JAVA_INT.withName(FIELDS.get(i));
+        }
+        return fields;
+    }
+
+    /**
+     * The values {@code ffi_bridge_layout} wrote into {@code struct}, an {@code int[]} of {@link
+     * #FIELDS}' size (field {@code i} is the {@code i}-th {@code uint32_t}: the layout has no padding).
+     * Read from the array, not through a segment's {@code VarHandle}, whose first use costs
+     * milliseconds in a cold JVM.
+     */
+    static AbiLayout of(int[] struct) {
         List<Integer> values = new ArrayList<>(FIELDS.size());
-        for (String field : FIELDS) {
-            values.add(struct.get(JAVA_INT, LAYOUT.byteOffset(groupElement(field))));
+        for (int i = 0; i < FIELDS.size(); i++) {
+            values.add(struct[i]);
         }
         return new AbiLayout(values);
     }

@@ -6,22 +6,38 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.ffibridge.api.FfiBridgeException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Every downcall into {@code libffi_bridge.so} (the C ABI of {@code docs/abi.md}), one nested record
- * per C function holding its name, descriptor, method handle(s) and a typed {@code invoke}.
+ * Every downcall into {@code libffi_bridge.so} (the C ABI of {@code docs/abi.md}): one nested class
+ * per C function, with its name, its descriptor and a typed static {@code invoke}.
  *
- * <p>Instances are made by {@link #link(SymbolLookup)} only. Because records' final fields are
- * trusted by the JIT, a {@code FfiBridgeLibrary} reached through a {@code static final} field has
- * constant method handles that inline like {@code static final} ones.
+ * <p><b>Linked lazily.</b> The functions of this JVM's library ({@link NativeRuntime#library()}) are
+ * linked one by one on first use: each function's method handle is created by the static
+ * initialiser of a holder class nested in the function's class ({@code Critical}, and {@code
+ * Regular} for the functions that also take large native buffers). A {@code static final} field is
+ * a JIT constant, so a linked call inlines as if its handle had been made at start-up, while {@code
+ * FfiBridge.load()} pays only for the handles of the ABI handshake and the self-test (every new
+ * descriptor shape costs milliseconds in a cold JVM). Linking happens in {@link #downcall} only.
+ *
+ * <p><b>One opened library file</b> is an instance: {@link #open} looks up {@code
+ * ffi_bridge_abi_version} and links nothing else, so that {@link AbiHandshake} refuses a library of
+ * another ABI version before any other function is touched; {@link #requireAllFunctions()} then
+ * checks that the library exports every function of the ABI (symbol lookups, no handles), so a
+ * library that lacks one is refused at load, not at its first call. The load-time checks call
+ * through handles linked on the instance they check ({@code invoke(FfiBridgeLibrary, ...)}), never
+ * through the holders, so a refused library leaves nothing behind. Should linking fail after the
+ * load all the same, every call of that function throws an {@link FfiBridgeException} saying why.
  *
  * <p>Short calls, and every call that takes a pointer into a Java heap array, use a {@linkplain
  * Linker.Option#critical(boolean) critical} handle with heap access, so arrays pass without a copy.
@@ -29,32 +45,7 @@ import java.util.Optional;
  * buffer of arbitrary size also have a regular handle, used for native segments larger than {@link
  * #CRITICAL_NATIVE_BYTES}.
  */
-record FfiBridgeLibrary(
-        AddNumbers addNumbers,
-        CreatePerson createPerson,
-        FreePerson freePerson,
-        GetData getData,
-        FreeData freeData,
-        FillBuffer fillBuffer,
-        CheckedFillBuffer checkedFillBuffer,
-        PersonNew personNew,
-        DataFill dataFill,
-        SumBuffer sumBuffer,
-        Sum sum,
-        BufferNewFilled bufferNewFilled,
-        BufferFree bufferFree,
-        EncodePerson encodePerson,
-        EncodeData encodeData,
-        EncodeSequence encodeSequence,
-        FillSerialized fillSerialized,
-        BytesFree bytesFree,
-        DecodePerson decodePerson,
-        DecodeData decodeData,
-        DecodeSequence decodeSequence,
-        StatusMessage statusMessage,
-        AbiVersion abiVersion,
-        Layout layout,
-        LiveCountsFunction liveCounts) {
+final class FfiBridgeLibrary {
 
     /** The ABI version these bindings implement; {@code ffi_bridge_abi_version()} must return it. */
     static final int ABI_VERSION = 1;
@@ -68,17 +59,42 @@ record FfiBridgeLibrary(
     private static final Linker.Option[] CRITICAL = {Linker.Option.critical(true)};
     private static final Linker.Option[] REGULAR = {};
 
+    private final SymbolLookup lookup;
+    private final String origin;
+
+    private FfiBridgeLibrary(SymbolLookup lookup, String origin) {
+        this.lookup = lookup;
+        this.origin = origin;
+    }
+
     /** Whether a call on {@code segment} must use the regular handle (large native memory). */
     static boolean needsRegularCall(MemorySegment segment) {
         return segment.isNative() && segment.byteSize() > CRITICAL_NATIVE_BYTES;
     }
 
     /** {@code int32_t add_numbers(int32_t a, int32_t b)}. */
-    record AddNumbers(MethodHandle handle) {
+    static final class AddNumbers {
         static final String NAME = "add_numbers";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
 
-        int invoke(int a, int b) {
+        private AddNumbers() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
+        static int invoke(int a, int b) {
+            try {
+                return (int) Critical.HANDLE.invokeExact(a, b);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** The same on {@code library}, through a critical handle linked for this call: for the load-time checks. */
+        static int invoke(FfiBridgeLibrary library, int a, int b) {
+            MethodHandle handle = library.critical(NAME, DESCRIPTOR);
             try {
                 return (int) handle.invokeExact(a, b);
             } catch (Throwable t) {
@@ -88,11 +104,28 @@ record FfiBridgeLibrary(
     }
 
     /** {@code Person *create_person(void)}. */
-    record CreatePerson(MethodHandle handle) {
+    static final class CreatePerson {
         static final String NAME = "create_person";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(ADDRESS);
 
-        MemorySegment invoke() {
+        private CreatePerson() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
+        static MemorySegment invoke() {
+            try {
+                return (MemorySegment) Critical.HANDLE.invokeExact();
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** The same on {@code library}, through a critical handle linked for this call: for the load-time checks. */
+        static MemorySegment invoke(FfiBridgeLibrary library) {
+            MethodHandle handle = library.critical(NAME, DESCRIPTOR);
             try {
                 return (MemorySegment) handle.invokeExact();
             } catch (Throwable t) {
@@ -102,11 +135,28 @@ record FfiBridgeLibrary(
     }
 
     /** {@code void free_person(Person *p)}. */
-    record FreePerson(MethodHandle handle) {
+    static final class FreePerson {
         static final String NAME = "free_person";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.ofVoid(ADDRESS);
 
-        void invoke(MemorySegment person) {
+        private FreePerson() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
+        static void invoke(MemorySegment person) {
+            try {
+                Critical.HANDLE.invokeExact(person);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** The same on {@code library}, through a critical handle linked for this call: for the load-time checks. */
+        static void invoke(FfiBridgeLibrary library, MemorySegment person) {
+            MethodHandle handle = library.critical(NAME, DESCRIPTOR);
             try {
                 handle.invokeExact(person);
             } catch (Throwable t) {
@@ -116,13 +166,20 @@ record FfiBridgeLibrary(
     }
 
     /** {@code Data *get_data(void)}. */
-    record GetData(MethodHandle handle) {
+    static final class GetData {
         static final String NAME = "get_data";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(ADDRESS);
 
-        MemorySegment invoke() {
+        private GetData() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
+        static MemorySegment invoke() {
             try {
-                return (MemorySegment) handle.invokeExact();
+                return (MemorySegment) Critical.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -130,13 +187,20 @@ record FfiBridgeLibrary(
     }
 
     /** {@code void free_data(Data *d)}. */
-    record FreeData(MethodHandle handle) {
+    static final class FreeData {
         static final String NAME = "free_data";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.ofVoid(ADDRESS);
 
-        void invoke(MemorySegment data) {
+        private FreeData() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
+        static void invoke(MemorySegment data) {
             try {
-                handle.invokeExact(data);
+                Critical.HANDLE.invokeExact(data);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -144,18 +208,40 @@ record FfiBridgeLibrary(
     }
 
     /** {@code void fill_buffer(double *buffer, size_t length)}. */
-    record FillBuffer(MethodHandle critical, MethodHandle regular) {
+    static final class FillBuffer {
         static final String NAME = "fill_buffer";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG);
 
+        private FillBuffer() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
+        /** The regular handle of this JVM's library, linked on first use. */
+        private static final class Regular {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, REGULAR);
+        }
+
         /** Fills the {@code length} doubles at {@code buffer}, heap or native. */
-        void invoke(MemorySegment buffer, long length) {
+        static void invoke(MemorySegment buffer, long length) {
             try {
                 if (needsRegularCall(buffer)) {
-                    regular.invokeExact(buffer, length);
+                    Regular.HANDLE.invokeExact(buffer, length);
                 } else {
-                    critical.invokeExact(buffer, length);
+                    Critical.HANDLE.invokeExact(buffer, length);
                 }
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** The same on {@code library}, through a critical handle linked for this call: for the load-time checks. */
+        static void invoke(FfiBridgeLibrary library, MemorySegment buffer, long length) {
+            MethodHandle handle = library.critical(NAME, DESCRIPTOR);
+            try {
+                handle.invokeExact(buffer, length);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -163,15 +249,27 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_fill_buffer(double *buffer, size_t length)}. */
-    record CheckedFillBuffer(MethodHandle critical, MethodHandle regular) {
+    static final class CheckedFillBuffer {
         static final String NAME = "ffi_bridge_fill_buffer";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG);
 
-        int invoke(MemorySegment buffer, long length) {
+        private CheckedFillBuffer() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
+        /** The regular handle of this JVM's library, linked on first use. */
+        private static final class Regular {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, REGULAR);
+        }
+
+        static int invoke(MemorySegment buffer, long length) {
             try {
                 return needsRegularCall(buffer)
-                        ? (int) regular.invokeExact(buffer, length)
-                        : (int) critical.invokeExact(buffer, length);
+                        ? (int) Regular.HANDLE.invokeExact(buffer, length)
+                        : (int) Critical.HANDLE.invokeExact(buffer, length);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -179,15 +277,22 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_person_new(const char *name, uint32_t age, float height, Person **out)}. */
-    record PersonNew(MethodHandle handle) {
+    static final class PersonNew {
         static final String NAME = "ffi_bridge_person_new";
         static final FunctionDescriptor DESCRIPTOR =
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS);
 
+        private PersonNew() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
         /** Critical with heap access: {@code name} and {@code out} may be heap arrays. */
-        int invoke(MemorySegment name, int age, float height, MemorySegment out) {
+        static int invoke(MemorySegment name, int age, float height, MemorySegment out) {
             try {
-                return (int) handle.invokeExact(name, age, height, out);
+                return (int) Critical.HANDLE.invokeExact(name, age, height, out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -195,14 +300,21 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_data_fill(Data *out)}. */
-    record DataFill(MethodHandle handle) {
+    static final class DataFill {
         static final String NAME = "ffi_bridge_data_fill";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS);
 
+        private DataFill() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
         /** Critical with heap access: {@code out} may be a heap {@code double[5]}. */
-        int invoke(MemorySegment out) {
+        static int invoke(MemorySegment out) {
             try {
-                return (int) handle.invokeExact(out);
+                return (int) Critical.HANDLE.invokeExact(out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -210,44 +322,74 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_sum_buffer(const double *buffer, size_t length, double *out)}. */
-    record SumBuffer(MethodHandle critical, MethodHandle regular) {
+    static final class SumBuffer {
         static final String NAME = "ffi_bridge_sum_buffer";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS);
 
+        private SumBuffer() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
+        /** The regular handle of this JVM's library, linked on first use. */
+        private static final class Regular {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, REGULAR);
+        }
+
         /** Critical with heap access: both may be on the heap. */
-        int invokeCritical(MemorySegment buffer, long length, MemorySegment out) {
+        static int invokeCritical(MemorySegment buffer, long length, MemorySegment out) {
             try {
-                return (int) critical.invokeExact(buffer, length, out);
+                return (int) Critical.HANDLE.invokeExact(buffer, length, out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
         }
 
         /** Regular: both must be native. */
-        int invokeRegular(MemorySegment buffer, long length, MemorySegment out) {
+        static int invokeRegular(MemorySegment buffer, long length, MemorySegment out) {
             try {
-                return (int) regular.invokeExact(buffer, length, out);
+                return (int) Regular.HANDLE.invokeExact(buffer, length, out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
         }
     }
 
-    /**
-     * {@code double ffi_bridge_sum(const double *buffer, size_t length)}: the sum of {@link SumBuffer},
-     * bit for bit, returned directly (no out-parameter, so no allocation); NaN on error or on a
-     * NaN sum, which {@link SumBuffer} tells apart.
-     */
-    record Sum(MethodHandle critical, MethodHandle regular) {
+    /** {@code double ffi_bridge_sum(const double *buffer, size_t length)}. */
+    static final class Sum {
         static final String NAME = "ffi_bridge_sum";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG);
 
+        private Sum() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
+        /** The regular handle of this JVM's library, linked on first use. */
+        private static final class Regular {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, REGULAR);
+        }
+
         /** Sums the {@code length} doubles at {@code buffer}, heap or native. */
-        double invoke(MemorySegment buffer, long length) {
+        static double invoke(MemorySegment buffer, long length) {
             try {
                 return needsRegularCall(buffer)
-                        ? (double) regular.invokeExact(buffer, length)
-                        : (double) critical.invokeExact(buffer, length);
+                        ? (double) Regular.HANDLE.invokeExact(buffer, length)
+                        : (double) Critical.HANDLE.invokeExact(buffer, length);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** The same on {@code library}, through a critical handle linked for this call: for the load-time checks. */
+        static double invoke(FfiBridgeLibrary library, MemorySegment buffer, long length) {
+            MethodHandle handle = library.critical(NAME, DESCRIPTOR);
+            try {
+                return (double) handle.invokeExact(buffer, length);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -255,14 +397,21 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_buffer_new_filled(size_t length, FfiBridgeBuffer **out)}. */
-    record BufferNewFilled(MethodHandle handle) {
+    static final class BufferNewFilled {
         static final String NAME = "ffi_bridge_buffer_new_filled";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS);
 
+        private BufferNewFilled() {}
+
+        /** The regular handle of this JVM's library, linked on first use. */
+        private static final class Regular {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, REGULAR);
+        }
+
         /** Regular (the fill may be long): {@code out} must be native. */
-        int invoke(long length, MemorySegment out) {
+        static int invoke(long length, MemorySegment out) {
             try {
-                return (int) handle.invokeExact(length, out);
+                return (int) Regular.HANDLE.invokeExact(length, out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -270,13 +419,20 @@ record FfiBridgeLibrary(
     }
 
     /** {@code void ffi_bridge_buffer_free(FfiBridgeBuffer *b)}. */
-    record BufferFree(MethodHandle handle) {
+    static final class BufferFree {
         static final String NAME = "ffi_bridge_buffer_free";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.ofVoid(ADDRESS);
 
-        void invoke(MemorySegment buffer) {
+        private BufferFree() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
+        static void invoke(MemorySegment buffer) {
             try {
-                handle.invokeExact(buffer);
+                Critical.HANDLE.invokeExact(buffer);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -284,14 +440,21 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_encode_person(const Person *p, FfiBridgeBytes **out)}. */
-    record EncodePerson(MethodHandle handle) {
+    static final class EncodePerson {
         static final String NAME = "ffi_bridge_encode_person";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
 
+        private EncodePerson() {}
+
+        /** The regular handle of this JVM's library, linked on first use. */
+        private static final class Regular {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, REGULAR);
+        }
+
         /** Regular (the name may be long): both must be native. */
-        int invoke(MemorySegment person, MemorySegment out) {
+        static int invoke(MemorySegment person, MemorySegment out) {
             try {
-                return (int) handle.invokeExact(person, out);
+                return (int) Regular.HANDLE.invokeExact(person, out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -299,14 +462,21 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_encode_data(const Data *d, FfiBridgeBytes **out)}. */
-    record EncodeData(MethodHandle handle) {
+    static final class EncodeData {
         static final String NAME = "ffi_bridge_encode_data";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
 
+        private EncodeData() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
         /** Critical with heap access. */
-        int invoke(MemorySegment data, MemorySegment out) {
+        static int invoke(MemorySegment data, MemorySegment out) {
             try {
-                return (int) handle.invokeExact(data, out);
+                return (int) Critical.HANDLE.invokeExact(data, out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -314,14 +484,21 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_encode_sequence(const double *values, size_t length, FfiBridgeBytes **out)}. */
-    record EncodeSequence(MethodHandle handle) {
+    static final class EncodeSequence {
         static final String NAME = "ffi_bridge_encode_sequence";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS);
 
+        private EncodeSequence() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
         /** Critical with heap access: {@code values} is a heap array. */
-        int invoke(MemorySegment values, long length, MemorySegment out) {
+        static int invoke(MemorySegment values, long length, MemorySegment out) {
             try {
-                return (int) handle.invokeExact(values, length, out);
+                return (int) Critical.HANDLE.invokeExact(values, length, out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -329,14 +506,21 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_fill_serialized(size_t length, FfiBridgeBytes **out)}. */
-    record FillSerialized(MethodHandle handle) {
+    static final class FillSerialized {
         static final String NAME = "ffi_bridge_fill_serialized";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS);
 
+        private FillSerialized() {}
+
+        /** The regular handle of this JVM's library, linked on first use. */
+        private static final class Regular {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, REGULAR);
+        }
+
         /** Regular: {@code out} must be native. */
-        int invoke(long length, MemorySegment out) {
+        static int invoke(long length, MemorySegment out) {
             try {
-                return (int) handle.invokeExact(length, out);
+                return (int) Regular.HANDLE.invokeExact(length, out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -344,13 +528,20 @@ record FfiBridgeLibrary(
     }
 
     /** {@code void ffi_bridge_bytes_free(FfiBridgeBytes *b)}. */
-    record BytesFree(MethodHandle handle) {
+    static final class BytesFree {
         static final String NAME = "ffi_bridge_bytes_free";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.ofVoid(ADDRESS);
 
-        void invoke(MemorySegment bytes) {
+        private BytesFree() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
+        static void invoke(MemorySegment bytes) {
             try {
-                handle.invokeExact(bytes);
+                Critical.HANDLE.invokeExact(bytes);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -358,14 +549,21 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_decode_person(const uint8_t *bytes, size_t length, Person **out)}. */
-    record DecodePerson(MethodHandle handle) {
+    static final class DecodePerson {
         static final String NAME = "ffi_bridge_decode_person";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS);
 
+        private DecodePerson() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
         /** Critical with heap access. */
-        int invoke(MemorySegment bytes, long length, MemorySegment out) {
+        static int invoke(MemorySegment bytes, long length, MemorySegment out) {
             try {
-                return (int) handle.invokeExact(bytes, length, out);
+                return (int) Critical.HANDLE.invokeExact(bytes, length, out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -373,14 +571,21 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_decode_data(const uint8_t *bytes, size_t length, Data *out)}. */
-    record DecodeData(MethodHandle handle) {
+    static final class DecodeData {
         static final String NAME = "ffi_bridge_decode_data";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS);
 
+        private DecodeData() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
         /** Critical with heap access. */
-        int invoke(MemorySegment bytes, long length, MemorySegment out) {
+        static int invoke(MemorySegment bytes, long length, MemorySegment out) {
             try {
-                return (int) handle.invokeExact(bytes, length, out);
+                return (int) Critical.HANDLE.invokeExact(bytes, length, out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -388,14 +593,21 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_decode_sequence(const uint8_t *bytes, size_t length, FfiBridgeBuffer **out)}. */
-    record DecodeSequence(MethodHandle handle) {
+    static final class DecodeSequence {
         static final String NAME = "ffi_bridge_decode_sequence";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS);
 
+        private DecodeSequence() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
         /** Critical with heap access. */
-        int invoke(MemorySegment bytes, long length, MemorySegment out) {
+        static int invoke(MemorySegment bytes, long length, MemorySegment out) {
             try {
-                return (int) handle.invokeExact(bytes, length, out);
+                return (int) Critical.HANDLE.invokeExact(bytes, length, out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -403,28 +615,64 @@ record FfiBridgeLibrary(
     }
 
     /** {@code const char *ffi_bridge_status_message(int32_t status)}. */
-    record StatusMessage(MethodHandle handle) {
+    static final class StatusMessage {
         static final String NAME = "ffi_bridge_status_message";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(ADDRESS, JAVA_INT);
 
+        private StatusMessage() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
         /** The library's text for {@code status}. */
-        String invoke(int status) {
+        static String invoke(int status) {
+            MemorySegment message;
+            try {
+                message = (MemorySegment) Critical.HANDLE.invokeExact(status);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+            return text(message);
+        }
+
+        /** The same on {@code library}, through a critical handle linked for this call: for the load-time checks. */
+        static String invoke(FfiBridgeLibrary library, int status) {
+            MethodHandle handle = library.critical(NAME, DESCRIPTOR);
             MemorySegment message;
             try {
                 message = (MemorySegment) handle.invokeExact(status);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
-            return message.equals(MemorySegment.NULL) ? "no message" : Pointers.cString(message, "status message");
+            return text(message);
         }
     }
 
     /** {@code uint32_t ffi_bridge_abi_version(void)}. */
-    record AbiVersion(MethodHandle handle) {
+    static final class AbiVersion {
         static final String NAME = "ffi_bridge_abi_version";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT);
 
-        int invoke() {
+        private AbiVersion() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
+        static int invoke() {
+            try {
+                return (int) Critical.HANDLE.invokeExact();
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** The same on {@code library}, through a critical handle linked for this call: for the load-time checks. */
+        static int invoke(FfiBridgeLibrary library) {
+            MethodHandle handle = library.critical(NAME, DESCRIPTOR);
             try {
                 return (int) handle.invokeExact();
             } catch (Throwable t) {
@@ -434,11 +682,29 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_layout(FfiBridgeLayout *out)}. */
-    record Layout(MethodHandle handle) {
+    static final class Layout {
         static final String NAME = "ffi_bridge_layout";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS);
 
-        int invoke(MemorySegment out) {
+        private Layout() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
+        /** Critical with heap access: {@code out} may be a heap {@code int[17]}. */
+        static int invoke(MemorySegment out) {
+            try {
+                return (int) Critical.HANDLE.invokeExact(out);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** The same on {@code library}, through a critical handle linked for this call: for the load-time checks. */
+        static int invoke(FfiBridgeLibrary library, MemorySegment out) {
+            MethodHandle handle = library.critical(NAME, DESCRIPTOR);
             try {
                 return (int) handle.invokeExact(out);
             } catch (Throwable t) {
@@ -448,14 +714,21 @@ record FfiBridgeLibrary(
     }
 
     /** {@code int32_t ffi_bridge_live_counts(FfiBridgeLiveCounts *out)}. */
-    record LiveCountsFunction(MethodHandle handle) {
+    static final class LiveCountsFunction {
         static final String NAME = "ffi_bridge_live_counts";
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS);
 
+        private LiveCountsFunction() {}
+
+        /** The critical handle of this JVM's library, linked on first use. */
+        private static final class Critical {
+            static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
+        }
+
         /** Critical with heap access: {@code out} may be a heap {@code long[4]}. */
-        int invoke(MemorySegment out) {
+        static int invoke(MemorySegment out) {
             try {
-                return (int) handle.invokeExact(out);
+                return (int) Critical.HANDLE.invokeExact(out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -491,85 +764,111 @@ record FfiBridgeLibrary(
             LiveCountsFunction.NAME);
 
     /**
-     * Links every function of the library behind {@code lookup}.
+     * The library behind {@code lookup}, of which nothing is linked yet. It must export {@code
+     * ffi_bridge_abi_version}, the one function every version of the ABI has.
      *
-     * @throws UnsatisfiedLinkError naming every function the library does not export
+     * @param lookup the opened library
+     * @param origin what the library is, for messages (e.g. its path)
+     * @throws UnsatisfiedLinkError if it does not: then it is not a libffi_bridge at all, and the
+     *     message names every function of the ABI it lacks
      */
-    static FfiBridgeLibrary link(SymbolLookup lookup) {
-        Binder binder = new Binder(lookup);
-        FfiBridgeLibrary library = new FfiBridgeLibrary(
-                new AddNumbers(binder.critical(AddNumbers.NAME, AddNumbers.DESCRIPTOR)),
-                new CreatePerson(binder.critical(CreatePerson.NAME, CreatePerson.DESCRIPTOR)),
-                new FreePerson(binder.critical(FreePerson.NAME, FreePerson.DESCRIPTOR)),
-                new GetData(binder.critical(GetData.NAME, GetData.DESCRIPTOR)),
-                new FreeData(binder.critical(FreeData.NAME, FreeData.DESCRIPTOR)),
-                new FillBuffer(
-                        binder.critical(FillBuffer.NAME, FillBuffer.DESCRIPTOR),
-                        binder.regular(FillBuffer.NAME, FillBuffer.DESCRIPTOR)),
-                new CheckedFillBuffer(
-                        binder.critical(CheckedFillBuffer.NAME, CheckedFillBuffer.DESCRIPTOR),
-                        binder.regular(CheckedFillBuffer.NAME, CheckedFillBuffer.DESCRIPTOR)),
-                new PersonNew(binder.critical(PersonNew.NAME, PersonNew.DESCRIPTOR)),
-                new DataFill(binder.critical(DataFill.NAME, DataFill.DESCRIPTOR)),
-                new SumBuffer(
-                        binder.critical(SumBuffer.NAME, SumBuffer.DESCRIPTOR),
-                        binder.regular(SumBuffer.NAME, SumBuffer.DESCRIPTOR)),
-                new Sum(binder.critical(Sum.NAME, Sum.DESCRIPTOR), binder.regular(Sum.NAME, Sum.DESCRIPTOR)),
-                new BufferNewFilled(binder.regular(BufferNewFilled.NAME, BufferNewFilled.DESCRIPTOR)),
-                new BufferFree(binder.critical(BufferFree.NAME, BufferFree.DESCRIPTOR)),
-                new EncodePerson(binder.regular(EncodePerson.NAME, EncodePerson.DESCRIPTOR)),
-                new EncodeData(binder.critical(EncodeData.NAME, EncodeData.DESCRIPTOR)),
-                new EncodeSequence(binder.critical(EncodeSequence.NAME, EncodeSequence.DESCRIPTOR)),
-                new FillSerialized(binder.regular(FillSerialized.NAME, FillSerialized.DESCRIPTOR)),
-                new BytesFree(binder.critical(BytesFree.NAME, BytesFree.DESCRIPTOR)),
-                new DecodePerson(binder.critical(DecodePerson.NAME, DecodePerson.DESCRIPTOR)),
-                new DecodeData(binder.critical(DecodeData.NAME, DecodeData.DESCRIPTOR)),
-                new DecodeSequence(binder.critical(DecodeSequence.NAME, DecodeSequence.DESCRIPTOR)),
-                new StatusMessage(binder.critical(StatusMessage.NAME, StatusMessage.DESCRIPTOR)),
-                new AbiVersion(binder.critical(AbiVersion.NAME, AbiVersion.DESCRIPTOR)),
-                new Layout(binder.critical(Layout.NAME, Layout.DESCRIPTOR)),
-                new LiveCountsFunction(binder.critical(LiveCountsFunction.NAME, LiveCountsFunction.DESCRIPTOR)));
-        binder.throwIfMissing();
+    static FfiBridgeLibrary open(SymbolLookup lookup, String origin) {
+        FfiBridgeLibrary library = new FfiBridgeLibrary(lookup, origin);
+        if (lookup.find(AbiVersion.NAME).isEmpty()) {
+            library.requireAllFunctions();
+        }
         return library;
     }
 
-    /** Links handles against one lookup, collecting the names it cannot find. */
-    private static final class Binder {
-        private final SymbolLookup lookup;
-        private final Linker nativeLinker = Linker.nativeLinker();
-        private final List<String> missing = new ArrayList<>();
-
-        Binder(SymbolLookup lookup) {
-            this.lookup = lookup;
-        }
-
-        MethodHandle critical(String name, FunctionDescriptor descriptor) {
-            return downcall(name, descriptor, CRITICAL);
-        }
-
-        MethodHandle regular(String name, FunctionDescriptor descriptor) {
-            return downcall(name, descriptor, REGULAR);
-        }
-
-        @SuppressWarnings("restricted")
-        private MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option[] options) {
-            Optional<MemorySegment> symbol = lookup.find(name);
-            if (symbol.isEmpty()) {
-                if (!missing.contains(name)) {
-                    missing.add(name);
-                }
-                return null;
-            }
-            return nativeLinker.downcallHandle(symbol.get(), descriptor, options);
-        }
-
-        void throwIfMissing() {
-            if (!missing.isEmpty()) {
-                throw new UnsatisfiedLinkError("the library does not export " + String.join(", ", missing) + " ("
-                        + missing.size() + " of the " + FUNCTIONS.size() + " functions of ABI version " + ABI_VERSION
-                        + ")");
+    /**
+     * Checks that the library exports every function of {@link #FUNCTIONS}: symbol lookups only, no
+     * method handles.
+     *
+     * @throws UnsatisfiedLinkError naming every function the library does not export
+     */
+    void requireAllFunctions() {
+        List<String> missing = new ArrayList<>();
+        for (String name : FUNCTIONS) {
+            if (lookup.find(name).isEmpty()) {
+                missing.add(name);
             }
         }
+        if (!missing.isEmpty()) {
+            throw new UnsatisfiedLinkError("the library does not export " + String.join(", ", missing) + " ("
+                    + missing.size() + " of the " + FUNCTIONS.size() + " functions of ABI version " + ABI_VERSION
+                    + ")");
+        }
+    }
+
+    /** A critical handle (with heap access) of this library's function {@code name}. */
+    MethodHandle critical(String name, FunctionDescriptor descriptor) {
+        return downcall(name, descriptor, CRITICAL);
+    }
+
+    /** A regular handle of this library's function {@code name}. */
+    MethodHandle regular(String name, FunctionDescriptor descriptor) {
+        return downcall(name, descriptor, REGULAR);
+    }
+
+    /**
+     * Links this library's function {@code name}: the one place that creates downcall handles.
+     *
+     * @throws UnsatisfiedLinkError if the library does not export it
+     */
+    @SuppressWarnings("restricted")
+    private MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option[] options) {
+        Optional<MemorySegment> symbol = lookup.find(name);
+        if (symbol.isEmpty()) {
+            throw new UnsatisfiedLinkError(origin + " does not export " + name);
+        }
+        return Linker.nativeLinker().downcallHandle(symbol.get(), descriptor, options);
+    }
+
+    /**
+     * The handle of {@code name} in this JVM's library, for a holder's static initialiser. Never
+     * throws (a failed static initialiser would leave a {@link NoClassDefFoundError} behind): if the
+     * function cannot be linked, the handle throws an {@link FfiBridgeException} saying why at every
+     * call.
+     */
+    private static MethodHandle linkLazily(String name, FunctionDescriptor descriptor, Linker.Option[] options) {
+        try {
+            return NativeRuntime.library().downcall(name, descriptor, options);
+        } catch (RuntimeException | LinkageError e) {
+            return failing(name, descriptor, e);
+        }
+    }
+
+    /** A handle of {@code descriptor}'s type that throws a new {@link FfiBridgeException} caused by {@code cause}. */
+    static MethodHandle failing(String name, FunctionDescriptor descriptor, Throwable cause) {
+        MethodType type = descriptor.toMethodType();
+        try {
+            MethodHandle fail = MethodHandles.lookup()
+                    .findStatic(
+                            FfiBridgeLibrary.class,
+                            "failLinked",
+                            MethodType.methodType(Object.class, String.class, Throwable.class));
+            return MethodHandles.dropArguments(
+                            MethodHandles.insertArguments(fail, 0, name, cause), 0, type.parameterList())
+                    .asType(type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("failLinked is declared here", e);
+        }
+    }
+
+    /** What a function that could not be linked does instead of the call. */
+    private static Object failLinked(String name, Throwable cause) {
+        FfiBridgeException failure = new FfiBridgeException(
+                0,
+                "cannot call " + name + ": " + cause.getMessage()
+                        + " (the library passed the ABI handshake, so it is broken or was replaced; "
+                        + LibraryLocator.ALTERNATIVES + ")");
+        failure.initCause(cause);
+        throw failure;
+    }
+
+    /** The Java string of a {@code const char *} returned by the library; "no message" for NULL. */
+    private static String text(MemorySegment message) {
+        return message.equals(MemorySegment.NULL) ? "no message" : Pointers.cString(message, "status message");
     }
 
     /** Lets unchecked exceptions and errors through; a checked one cannot come from a downcall. */

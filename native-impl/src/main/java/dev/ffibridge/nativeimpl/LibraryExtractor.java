@@ -18,8 +18,9 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * Writes the library's bytes into a directory under a name derived from their SHA-256, so that
- * every JVM that ships the same bytes shares one file and a different build never overwrites it.
+ * Writes the library's bytes into a directory under a name derived from their SHA-256 (computed by
+ * the build, see {@link LibraryLocator#sha256}), so that every JVM that ships the same bytes shares
+ * one file and a different build never overwrites it. The name is never trusted by itself.
  *
  * <p>The file is written to a temporary name in the same directory and then renamed into place
  * with {@link StandardCopyOption#ATOMIC_MOVE}, so a reader sees either no file or the whole file,
@@ -45,22 +46,29 @@ final class LibraryExtractor {
      */
     record Extracted(Path path, boolean privateCopy) {}
 
-    /** The shared file name for these bytes: {@code libffi_bridge-<16 hex>.so} for {@code libffi_bridge.so}. */
-    static String fileName(String libraryFileName, byte[] library) {
+    /**
+     * The shared file name for bytes whose SHA-256 is {@code sha256} (lower-case hex): {@code
+     * libffi_bridge-<16 hex>.so} for {@code libffi_bridge.so}.
+     */
+    static String fileName(String libraryFileName, String sha256) {
         int dot = libraryFileName.lastIndexOf('.');
         String base = dot < 0 ? libraryFileName : libraryFileName.substring(0, dot);
         String suffix = dot < 0 ? "" : libraryFileName.substring(dot);
-        return base + "-" + sha256(library).substring(0, HASH_CHARS) + suffix;
+        return base + "-" + sha256.substring(0, HASH_CHARS) + suffix;
     }
 
     /**
      * Puts {@code library} into {@code directory} (created if missing) under {@link #fileName}.
      *
+     * @param library the bytes
+     * @param sha256 their SHA-256 in lower-case hex (computed by the build); it only names the file
+     * @param directory where to put them
+     * @param libraryFileName the library's own file name, e.g. {@code libffi_bridge.so}
      * @throws IOException if the directory cannot be created or written
      */
-    static Extracted extract(byte[] library, Path directory, String libraryFileName) throws IOException {
+    static Extracted extract(byte[] library, String sha256, Path directory, String libraryFileName) throws IOException {
         Files.createDirectories(directory);
-        Path target = directory.resolve(fileName(libraryFileName, library));
+        Path target = directory.resolve(fileName(libraryFileName, sha256));
         if (holds(target, library)) {
             return new Extracted(target, false);
         }
@@ -144,7 +152,7 @@ final class LibraryExtractor {
         }
     }
 
-    /** The SHA-256 of {@code bytes} in lower-case hex. */
+    /** The SHA-256 of {@code bytes} in lower-case hex: only for a jar without the build's {@code .sha256}. */
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * Finds the library file to load: the file named by {@value #LIBRARY_PATH_PROPERTY} if that is set
  * (never falling back to the jar when it is), otherwise the jar's resource for this platform,
  * extracted by {@link LibraryExtractor} into {@value #TMPDIR_PROPERTY} (default {@code
- * java.io.tmpdir}).
+ * java.io.tmpdir}) under a name made from its SHA-256, which the build stores next to it.
  */
 final class LibraryLocator {
 
@@ -19,6 +19,11 @@ final class LibraryLocator {
 
     /** Where the jar's library is extracted; default {@code java.io.tmpdir}. */
     static final String TMPDIR_PROPERTY = "ffibridge.tmpdir";
+
+    /** The resource next to the library holding its SHA-256: {@code native/<os>-<arch>/<file>.sha256}. */
+    static final String SHA256_SUFFIX = ".sha256";
+
+    private static final int SHA256_HEX_CHARS = 64;
 
     /** What to do when nothing works: shared by the messages. */
     static final String ALTERNATIVES = "set -D" + LIBRARY_PATH_PROPERTY
@@ -34,11 +39,19 @@ final class LibraryLocator {
 
         /** The resources next to this class: the jar's. */
         static Resources classPath() {
-            return name -> {
-                try (InputStream in = LibraryLocator.class.getResourceAsStream("/" + name)) {
-                    return in == null ? null : in.readAllBytes();
-                }
-            };
+            return ClassPathResources.INSTANCE;
+        }
+    }
+
+    /** The jar's resources (a class, not a lambda: a lambda's bootstrap costs milliseconds in a cold JVM). */
+    private static final class ClassPathResources implements Resources {
+        static final ClassPathResources INSTANCE = new ClassPathResources();
+
+        @Override
+        public byte[] read(String name) throws IOException {
+            try (InputStream in = LibraryLocator.class.getResourceAsStream("/" + name)) {
+                return in == null ? null : in.readAllBytes();
+            }
         }
     }
 
@@ -161,14 +174,57 @@ final class LibraryLocator {
             throw new UnsatisfiedLinkError("this jar has no native library for platform " + platform.describe()
                     + " (no resource " + resource + "); " + ALTERNATIVES);
         }
+        String sha256 = sha256(settings.resources(), resource, library);
         Path tmpdir = settings.tmpdir().toAbsolutePath().normalize();
         try {
             LibraryExtractor.Extracted extracted =
-                    LibraryExtractor.extract(library, tmpdir, platform.libraryFileName());
+                    LibraryExtractor.extract(library, sha256, tmpdir, platform.libraryFileName());
             return new Located(extracted.path(), false, extracted.privateCopy());
         } catch (IOException | SecurityException e) {
             throw linkError(unusableTmpdir(tmpdir, "cannot write " + platform.libraryFileName() + " there: " + e), e);
         }
+    }
+
+    /**
+     * The SHA-256 of the library, as the build wrote it into the resource {@code <resource>.sha256}
+     * (lower-case hex, as {@code sha256sum} prints it), so that it is not computed at run time. A jar
+     * packaged without that resource, or with one that is not a SHA-256, still works: then the
+     * library's bytes are hashed here. The hash only names the extracted file; whether a file of that
+     * name may be used is decided by comparing its bytes (see {@link LibraryExtractor}).
+     */
+    static String sha256(Resources resources, String resource, byte[] library) {
+        byte[] recorded;
+        try {
+            recorded = resources.read(resource + SHA256_SUFFIX);
+        } catch (IOException e) {
+            recorded = null;
+        }
+        String parsed = recorded == null ? null : parseSha256(recorded);
+        return parsed != null ? parsed : LibraryExtractor.sha256(library);
+    }
+
+    /** The digest in a {@code .sha256} file (the first 64 characters, then nothing or white space), or null. */
+    static String parseSha256(byte[] file) {
+        if (file.length < SHA256_HEX_CHARS
+                || (file.length > SHA256_HEX_CHARS && !isWhitespace(file[SHA256_HEX_CHARS]))) {
+            return null;
+        }
+        char[] hex = new char[SHA256_HEX_CHARS];
+        for (int i = 0; i < SHA256_HEX_CHARS; i++) {
+            char c = (char) file[i];
+            if (c >= 'A' && c <= 'F') {
+                c = (char) (c - 'A' + 'a');
+            }
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return null;
+            }
+            hex[i] = c;
+        }
+        return new String(hex);
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 
     /** The message for a {@value #TMPDIR_PROPERTY} that cannot be written or executed from. */

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The outcome of loading the library once: either the linked library, or why it could not be used.
+ * The outcome of loading the library once: either the checked library, or why it could not be used.
  *
  * @param located the file and its source, or null if none was found
  * @param abiVersion the library's ABI version, or 0 when it failed before the handshake
- * @param library the linked library, or null on failure
+ * @param library the checked library (its functions linked on first use), or null on failure
  * @param cause why the library cannot be used, or null on success
  */
 record LoadResult(LibraryLocator.Located located, int abiVersion, FfiBridgeLibrary library, Throwable cause) {

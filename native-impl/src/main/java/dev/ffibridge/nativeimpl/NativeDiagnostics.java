@@ -16,13 +16,12 @@ public final class NativeDiagnostics {
      * @throws ProviderUnavailableException if the native library cannot be used here
      */
     public static LiveCounts liveCounts() {
-        FfiBridgeLibrary library = NativeRuntime.library();
+        NativeRuntime.library(); // throws ProviderUnavailableException before anything is linked
         long[] counts = new long[4];
-        int status = library.liveCounts().invoke(MemorySegment.ofArray(counts));
+        int status = FfiBridgeLibrary.LiveCountsFunction.invoke(MemorySegment.ofArray(counts));
         if (status != FfiBridgeLibrary.OK) {
             throw new FfiBridgeException(
-                    status,
-                    "ffi_bridge_live_counts failed: " + library.statusMessage().invoke(status));
+                    status, "ffi_bridge_live_counts failed: " + FfiBridgeLibrary.StatusMessage.invoke(status));
         }
         return LiveCounts.from(MemorySegment.ofArray(counts));
     }

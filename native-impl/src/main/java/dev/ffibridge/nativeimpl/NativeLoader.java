@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.util.Optional;
 
 /**
- * Loads the library once: locate the file, open it, link every function, run the ABI handshake and
- * the self-test. Never throws: every failure becomes the {@link LoadResult#cause()}, a message that
- * says what happened and what to set.
+ * Loads the library once: locate the file, open it, check its ABI version before anything else is
+ * linked, check that it exports every function, compare the struct layouts and run the self-test.
+ * Only the handshake's and the self-test's functions are linked here; the others are linked on
+ * first use (see {@link FfiBridgeLibrary}). Never throws: every failure becomes the {@link
+ * LoadResult#cause()}, a message that says what happened and what to set.
  */
 final class NativeLoader {
 
@@ -21,7 +23,7 @@ final class NativeLoader {
         try {
             located = LibraryLocator.locate(settings);
             SymbolLookup lookup = open(located, settings.platform());
-            FfiBridgeLibrary library = link(located, lookup);
+            FfiBridgeLibrary library = identify(located, lookup);
             int abiVersion = check(located, library);
             return LoadResult.loaded(located, abiVersion, library);
         } catch (IllegalCallerException e) {
@@ -58,26 +60,54 @@ final class NativeLoader {
         return SymbolLookup.libraryLookup(located.path(), Arena.global());
     }
 
-    private static FfiBridgeLibrary link(LibraryLocator.Located located, SymbolLookup lookup) {
+    /**
+     * The library behind {@code lookup}, nothing linked yet.
+     *
+     * @throws UnsatisfiedLinkError if it lacks {@code ffi_bridge_abi_version}, naming every missing function
+     */
+    private static FfiBridgeLibrary identify(LibraryLocator.Located located, SymbolLookup lookup) {
         try {
-            return FfiBridgeLibrary.link(lookup);
+            return FfiBridgeLibrary.open(lookup, located.describe());
         } catch (UnsatisfiedLinkError e) {
-            UnsatisfiedLinkError error = new UnsatisfiedLinkError(located.describe() + " is not a matching "
-                    + "libffi_bridge: " + e.getMessage() + ": " + located.remedy());
-            error.initCause(e);
-            throw error;
+            throw notMatching(located, e);
         }
     }
 
-    /** The handshake and the self-test; returns the ABI version. */
-    private static int check(LibraryLocator.Located located, FfiBridgeLibrary library) {
+    /**
+     * The handshake, in this order: the ABI version (nothing else is linked before it matches), every
+     * function exported, the struct layouts; then the self-test. Returns the ABI version.
+     */
+    static int check(LibraryLocator.Located located, FfiBridgeLibrary library) {
         try {
-            int abiVersion = AbiHandshake.verify(library);
-            SelfTest.run(library);
-            return abiVersion;
+            AbiHandshake.verifyVersion(library);
+        } catch (IllegalCallerException e) {
+            throw e;
         } catch (LinkageError | RuntimeException e) {
-            throw new LinkageError(located.describe() + ": " + e.getMessage() + "; " + located.remedy(), e);
+            throw failed(located, e);
         }
+        try {
+            library.requireAllFunctions();
+        } catch (UnsatisfiedLinkError e) {
+            throw notMatching(located, e);
+        }
+        try {
+            AbiHandshake.verifyLayout(library);
+            SelfTest.run(library);
+        } catch (LinkageError | RuntimeException e) {
+            throw failed(located, e);
+        }
+        return FfiBridgeLibrary.ABI_VERSION;
+    }
+
+    private static LinkageError failed(LibraryLocator.Located located, Throwable e) {
+        return new LinkageError(located.describe() + ": " + e.getMessage() + "; " + located.remedy(), e);
+    }
+
+    private static UnsatisfiedLinkError notMatching(LibraryLocator.Located located, UnsatisfiedLinkError e) {
+        UnsatisfiedLinkError error = new UnsatisfiedLinkError(
+                located.describe() + " is not a matching libffi_bridge: " + e.getMessage() + ": " + located.remedy());
+        error.initCause(e);
+        return error;
     }
 
     /** The error for a JVM that refuses native access to this code. */

@@ -25,11 +25,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class NativeOperations implements BridgeOperations {
 
-    /** The library, in a {@code static final} so that its method handles are JIT constants. */
-    private static final class Lib {
-        static final FfiBridgeLibrary LIBRARY = NativeRuntime.library();
-    }
-
     /**
      * Creates the operations on the library of this JVM.
      *
@@ -41,13 +36,12 @@ final class NativeOperations implements BridgeOperations {
 
     @Override
     public int addNumbers(int a, int b) {
-        return Lib.LIBRARY.addNumbers().invoke(a, b);
+        return FfiBridgeLibrary.AddNumbers.invoke(a, b);
     }
 
     @Override
     public Person createPerson() {
-        FfiBridgeLibrary library = Lib.LIBRARY;
-        MemorySegment person = library.createPerson().invoke();
+        MemorySegment person = FfiBridgeLibrary.CreatePerson.invoke();
         if (person.address() == 0) {
             throw new FfiBridgeException(
                     0,
@@ -63,9 +57,8 @@ final class NativeOperations implements BridgeOperations {
         byte[] cString = new byte[utf8.length + 1];
         System.arraycopy(utf8, 0, cString, 0, utf8.length);
         long[] out = new long[1];
-        int status = Lib.LIBRARY
-                .personNew()
-                .invoke(MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
+        int status = FfiBridgeLibrary.PersonNew.invoke(
+                MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
         check(status, FfiBridgeLibrary.PersonNew.NAME);
         return takePerson(MemorySegment.ofAddress(out[0]));
     }
@@ -73,27 +66,27 @@ final class NativeOperations implements BridgeOperations {
     @Override
     public Data getData() {
         double[] values = new double[Data.LENGTH];
-        check(Lib.LIBRARY.dataFill().invoke(MemorySegment.ofArray(values)), FfiBridgeLibrary.DataFill.NAME);
+        check(FfiBridgeLibrary.DataFill.invoke(MemorySegment.ofArray(values)), FfiBridgeLibrary.DataFill.NAME);
         return Data.of(values);
     }
 
     @Override
     public void fill(double[] array, int offset, int length) {
-        Lib.LIBRARY.fillBuffer().invoke(slice(array, offset, length), length);
+        FfiBridgeLibrary.FillBuffer.invoke(slice(array, offset, length), length);
     }
 
     @Override
     public void fill(MemorySegment segment) {
         long length = segment.byteSize() / Double.BYTES;
         if (length != 0) {
-            Lib.LIBRARY.fillBuffer().invoke(segment, length);
+            FfiBridgeLibrary.FillBuffer.invoke(segment, length);
         }
     }
 
     @Override
     public double sum(double[] array, int offset, int length) {
         MemorySegment buffer = slice(array, offset, length);
-        double sum = Lib.LIBRARY.sum().invoke(buffer, length);
+        double sum = FfiBridgeLibrary.Sum.invoke(buffer, length);
         return Double.isNaN(sum) ? checkedSum(buffer, length) : sum;
     }
 
@@ -103,7 +96,7 @@ final class NativeOperations implements BridgeOperations {
         if (length == 0) {
             return 0.0;
         }
-        double sum = Lib.LIBRARY.sum().invoke(segment, length);
+        double sum = FfiBridgeLibrary.Sum.invoke(segment, length);
         return Double.isNaN(sum) ? checkedSum(segment, length) : sum;
     }
 
@@ -117,33 +110,36 @@ final class NativeOperations implements BridgeOperations {
             // Large native memory: a regular call, which lets the GC run meanwhile, and so a native out.
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment out = arena.allocate(JAVA_DOUBLE);
-                check(Lib.LIBRARY.sumBuffer().invokeRegular(buffer, length, out), FfiBridgeLibrary.SumBuffer.NAME);
+                check(FfiBridgeLibrary.SumBuffer.invokeRegular(buffer, length, out), FfiBridgeLibrary.SumBuffer.NAME);
                 return out.get(JAVA_DOUBLE, 0);
             }
         }
         double[] out = new double[1];
         check(
-                Lib.LIBRARY.sumBuffer().invokeCritical(buffer, length, MemorySegment.ofArray(out)),
+                FfiBridgeLibrary.SumBuffer.invokeCritical(buffer, length, MemorySegment.ofArray(out)),
                 FfiBridgeLibrary.SumBuffer.NAME);
         return out[0];
     }
 
     @Override
     public MemorySegment filledBuffer(long length, Arena arena) {
-        FfiBridgeLibrary library = Lib.LIBRARY;
         MemorySegment handle;
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment out = scratch.allocate(ADDRESS);
-            check(library.bufferNewFilled().invoke(length, out), FfiBridgeLibrary.BufferNewFilled.NAME);
+            check(FfiBridgeLibrary.BufferNewFilled.invoke(length, out), FfiBridgeLibrary.BufferNewFilled.NAME);
             handle = out.get(ADDRESS, 0);
         }
         MemorySegment struct;
         try {
             struct = Pointers.owned(
-                    handle, BufferStruct.LAYOUT.byteSize(), arena, library.bufferFree()::invoke, "FfiBridgeBuffer");
+                    handle,
+                    BufferStruct.LAYOUT.byteSize(),
+                    arena,
+                    FfiBridgeLibrary.BufferFree::invoke,
+                    "FfiBridgeBuffer");
         } catch (RuntimeException | Error e) {
             // the arena refused the cleanup (closed meanwhile, or confined to another thread): free it here
-            library.bufferFree().invoke(handle);
+            FfiBridgeLibrary.BufferFree.invoke(handle);
             throw e;
         }
         // From here on, closing the arena frees the buffer, whatever happens next.
@@ -164,7 +160,7 @@ final class NativeOperations implements BridgeOperations {
             MemorySegment name = arena.allocateFrom(person.name());
             MemorySegment struct = new PersonStruct((int) person.age(), person.height(), name).into(arena);
             MemorySegment out = arena.allocate(ADDRESS);
-            check(Lib.LIBRARY.encodePerson().invoke(struct, out), FfiBridgeLibrary.EncodePerson.NAME);
+            check(FfiBridgeLibrary.EncodePerson.invoke(struct, out), FfiBridgeLibrary.EncodePerson.NAME);
             return takeBytes(out.get(ADDRESS, 0));
         }
     }
@@ -172,9 +168,8 @@ final class NativeOperations implements BridgeOperations {
     @Override
     public Person decodePerson(byte[] bytes) {
         long[] out = new long[1];
-        int status = Lib.LIBRARY
-                .decodePerson()
-                .invoke(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
+        int status = FfiBridgeLibrary.DecodePerson.invoke(
+                MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
         check(status, FfiBridgeLibrary.DecodePerson.NAME);
         return takePerson(MemorySegment.ofAddress(out[0]));
     }
@@ -182,7 +177,8 @@ final class NativeOperations implements BridgeOperations {
     @Override
     public byte[] encodeData(Data data) {
         long[] out = new long[1];
-        int status = Lib.LIBRARY.encodeData().invoke(MemorySegment.ofArray(data.toArray()), MemorySegment.ofArray(out));
+        int status =
+                FfiBridgeLibrary.EncodeData.invoke(MemorySegment.ofArray(data.toArray()), MemorySegment.ofArray(out));
         check(status, FfiBridgeLibrary.EncodeData.NAME);
         return takeBytes(MemorySegment.ofAddress(out[0]));
     }
@@ -190,9 +186,8 @@ final class NativeOperations implements BridgeOperations {
     @Override
     public Data decodeData(byte[] bytes) {
         double[] values = new double[Data.LENGTH];
-        int status = Lib.LIBRARY
-                .decodeData()
-                .invoke(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(values));
+        int status = FfiBridgeLibrary.DecodeData.invoke(
+                MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(values));
         check(status, FfiBridgeLibrary.DecodeData.NAME);
         return Data.of(values);
     }
@@ -200,19 +195,17 @@ final class NativeOperations implements BridgeOperations {
     @Override
     public byte[] encodeSequence(double[] values) {
         long[] out = new long[1];
-        int status = Lib.LIBRARY
-                .encodeSequence()
-                .invoke(MemorySegment.ofArray(values), values.length, MemorySegment.ofArray(out));
+        int status = FfiBridgeLibrary.EncodeSequence.invoke(
+                MemorySegment.ofArray(values), values.length, MemorySegment.ofArray(out));
         check(status, FfiBridgeLibrary.EncodeSequence.NAME);
         return takeBytes(MemorySegment.ofAddress(out[0]));
     }
 
     @Override
     public double[] decodeSequence(byte[] bytes) {
-        FfiBridgeLibrary library = Lib.LIBRARY;
         long[] out = new long[1];
-        int status =
-                library.decodeSequence().invoke(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
+        int status = FfiBridgeLibrary.DecodeSequence.invoke(
+                MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
         check(status, FfiBridgeLibrary.DecodeSequence.NAME);
         MemorySegment handle = MemorySegment.ofAddress(out[0]);
         try {
@@ -227,7 +220,7 @@ final class NativeOperations implements BridgeOperations {
             return Pointers.bytes(buffer.data(), buffer.length() * Double.BYTES, "FfiBridgeBuffer.data")
                     .toArray(JAVA_DOUBLE_UNALIGNED);
         } finally {
-            library.bufferFree().invoke(handle);
+            FfiBridgeLibrary.BufferFree.invoke(handle);
         }
     }
 
@@ -241,7 +234,7 @@ final class NativeOperations implements BridgeOperations {
         try {
             return PersonStruct.readPerson(pointer);
         } finally {
-            Lib.LIBRARY.freePerson().invoke(pointer);
+            FfiBridgeLibrary.FreePerson.invoke(pointer);
         }
     }
 
@@ -250,7 +243,7 @@ final class NativeOperations implements BridgeOperations {
         try {
             return BytesStruct.at(pointer).toArray();
         } finally {
-            Lib.LIBRARY.bytesFree().invoke(pointer);
+            FfiBridgeLibrary.BytesFree.invoke(pointer);
         }
     }
 
@@ -263,7 +256,7 @@ final class NativeOperations implements BridgeOperations {
     /** Throws the exception for {@code status} unless it is {@code FFI_BRIDGE_OK}. */
     private static void check(int status, String function) {
         if (status != FfiBridgeLibrary.OK) {
-            throw Status.failure(status, function, Lib.LIBRARY.statusMessage().invoke(status));
+            throw Status.failure(status, function, FfiBridgeLibrary.StatusMessage.invoke(status));
         }
     }
 }

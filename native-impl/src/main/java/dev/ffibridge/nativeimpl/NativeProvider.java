@@ -55,7 +55,8 @@ public final class NativeProvider implements FfiBridgeProvider {
     @Override
     public Map<String, String> details() {
         try {
-            return NativeRuntime.peek().map(LoadResult::details).orElse(Map.of());
+            Optional<LoadResult> result = NativeRuntime.peek();
+            return result.isPresent() ? result.get().details() : Map.of();
         } catch (RuntimeException e) {
             return Map.of();
         }

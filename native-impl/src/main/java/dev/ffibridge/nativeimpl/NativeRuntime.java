@@ -39,7 +39,7 @@ final class NativeRuntime {
     }
 
     /**
-     * The linked library.
+     * The library, checked; its functions are linked on first use (see {@link FfiBridgeLibrary}).
      *
      * @throws ProviderUnavailableException if it cannot be used; the cause says why
      */
@@ -57,10 +57,13 @@ final class NativeRuntime {
     private static void log(LoadResult loaded) {
         try {
             if (loaded.available()) {
-                LOG.log(
-                        Level.DEBUG,
-                        () -> "ffibridge: loaded " + loaded.path() + " (abi " + loaded.abiVersion() + ", source "
-                                + loaded.located().source() + ")");
+                // isLoggable, not a Supplier: a lambda's bootstrap costs milliseconds in a cold JVM
+                if (LOG.isLoggable(Level.DEBUG)) {
+                    LOG.log(
+                            Level.DEBUG,
+                            "ffibridge: loaded " + loaded.path() + " (abi " + loaded.abiVersion() + ", source "
+                                    + loaded.located().source() + ")");
+                }
             } else {
                 LOG.log(
                         Level.DEBUG,

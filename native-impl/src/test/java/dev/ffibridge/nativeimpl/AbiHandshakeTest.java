@@ -3,6 +3,7 @@ package dev.ffibridge.nativeimpl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,16 +16,23 @@ class AbiHandshakeTest {
         AbiLayout expected = AbiLayout.expected();
         assertThat(expected.values()).containsExactly(1, 16, 8, 0, 4, 8, 40, 8, 0, 16, 8, 0, 8, 16, 8, 0, 8);
         assertThat(AbiLayout.LAYOUT.byteSize()).isEqualTo(17 * 4);
+        // AbiLayout.of reads field i at 4 * i: the layout has no padding
+        for (int i = 0; i < AbiLayout.FIELDS.size(); i++) {
+            assertThat(AbiLayout.LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement(AbiLayout.FIELDS.get(i))))
+                    .isEqualTo(4L * i);
+        }
         assertThat(LiveCounts.LAYOUT.byteSize()).isEqualTo(32);
     }
 
     @Test
     void theLibraryAgrees() {
         FfiBridgeLibrary library = NativeRuntime.library();
-        assertThat(AbiHandshake.verify(library)).isEqualTo(1);
+        AbiHandshake.verifyVersion(library);
+        AbiHandshake.verifyLayout(library);
         int[] values = new int[AbiLayout.FIELDS.size()];
-        assertThat(library.layout().invoke(MemorySegment.ofArray(values))).isZero();
-        assertThat(AbiLayout.differences(AbiLayout.expected(), AbiLayout.from(MemorySegment.ofArray(values))))
+        assertThat(FfiBridgeLibrary.Layout.invoke(MemorySegment.ofArray(values)))
+                .isZero();
+        assertThat(AbiLayout.differences(AbiLayout.expected(), AbiLayout.of(values)))
                 .isEmpty();
     }
 

@@ -10,8 +10,16 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bindings themselves, including the statuses the public API never lets happen. */
 class FfiBridgeLibraryTest {
@@ -26,41 +34,88 @@ class FfiBridgeLibraryTest {
     @Test
     void bindsEveryFunctionOfTheAbi() {
         assertThat(FfiBridgeLibrary.FUNCTIONS).hasSize(25).doesNotHaveDuplicates();
-        assertThat(library.abiVersion().invoke()).isEqualTo(FfiBridgeLibrary.ABI_VERSION);
+        library.requireAllFunctions();
+        assertThat(FfiBridgeLibrary.AbiVersion.invoke()).isEqualTo(FfiBridgeLibrary.ABI_VERSION);
+    }
+
+    /**
+     * In a fresh JVM: {@code FfiBridge.load("native")} links no function through the holders (the
+     * checks link their own handles), and the first {@code addNumbers} links {@code add_numbers} and
+     * nothing else.
+     */
+    @Test
+    void theJvmsLibraryIsLinkedFunctionByFunctionOnFirstUse(@TempDir Path tmpdir) throws Exception {
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xlog:class+load=info",
+                "-Dffibridge.tmpdir=" + tmpdir,
+                "-cp",
+                System.getProperty("java.class.path"),
+                LazyLinkingMain.class.getName());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] bytes = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        List<String> lines = output.lines().toList();
+        int loaded = lines.indexOf("MARK loaded native");
+        int called = lines.indexOf("MARK addNumbers 5");
+        assertThat(loaded).as(output).isNotNegative().isLessThan(called);
+        assertThat(holders(lines.subList(0, loaded)))
+                .as("linked through holders by load()")
+                .isEmpty();
+        assertThat(holders(lines.subList(loaded, called)))
+                .as("linked by the first addNumbers")
+                .containsExactly("AddNumbers$Critical");
+    }
+
+    /** The holder classes ({@code FfiBridgeLibrary$<Function>$Critical} or {@code $Regular}) loaded in {@code log}. */
+    private static List<String> holders(List<String> log) {
+        Pattern holder =
+                Pattern.compile("dev\\.ffibridge\\.nativeimpl\\.FfiBridgeLibrary\\$(\\w+\\$(?:Critical|Regular)) ");
+        List<String> found = new ArrayList<>();
+        for (String line : log) {
+            Matcher matcher = holder.matcher(line);
+            if (matcher.find()) {
+                found.add(matcher.group(1));
+            }
+        }
+        return found;
     }
 
     @Test
     void theGuidesGetDataAndFreeData() {
-        MemorySegment data = library.getData().invoke();
+        MemorySegment data = FfiBridgeLibrary.GetData.invoke();
         try {
             assertThat(NativeDiagnostics.liveCounts().data()).isEqualTo(1);
             assertThat(DataStruct.from(Pointers.struct(data, DataStruct.LAYOUT)).values())
                     .isEqualTo(Data.of(1.1, 2.2, 3.3, 4.4, 5.5));
         } finally {
-            library.freeData().invoke(data);
+            FfiBridgeLibrary.FreeData.invoke(data);
         }
     }
 
     @Test
     void theGuidesCreatePersonIsCounted() {
-        MemorySegment person = library.createPerson().invoke();
+        MemorySegment person = FfiBridgeLibrary.CreatePerson.invoke();
         assertThat(NativeDiagnostics.liveCounts().persons()).isEqualTo(1);
-        library.freePerson().invoke(person);
+        FfiBridgeLibrary.FreePerson.invoke(person);
     }
 
     @Test
     void freeFunctionsIgnoreNull() {
-        library.freePerson().invoke(MemorySegment.NULL);
-        library.freeData().invoke(MemorySegment.NULL);
-        library.bufferFree().invoke(MemorySegment.NULL);
-        library.bytesFree().invoke(MemorySegment.NULL);
+        FfiBridgeLibrary.FreePerson.invoke(MemorySegment.NULL);
+        FfiBridgeLibrary.FreeData.invoke(MemorySegment.NULL);
+        FfiBridgeLibrary.BufferFree.invoke(MemorySegment.NULL);
+        FfiBridgeLibrary.BytesFree.invoke(MemorySegment.NULL);
     }
 
     @Test
     void fillSerializedIsAnEncodedSequence() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
-            assertThat(library.fillSerialized().invoke(4, out)).isZero();
+            assertThat(FfiBridgeLibrary.FillSerialized.invoke(4, out)).isZero();
             MemorySegment bytes = out.get(ADDRESS, 0);
             try {
                 BytesStruct struct = BytesStruct.at(bytes);
@@ -68,19 +123,20 @@ class FfiBridgeLibraryTest {
                 expected.putLong(4).putDouble(0).putDouble(1).putDouble(2).putDouble(3);
                 assertThat(struct.toArray()).isEqualTo(expected.array());
             } finally {
-                library.bytesFree().invoke(bytes);
+                FfiBridgeLibrary.BytesFree.invoke(bytes);
             }
         }
     }
 
     @Test
     void checkedFillReportsNullAndOverflow() {
-        assertThat(library.checkedFillBuffer().invoke(MemorySegment.NULL, 3)).isEqualTo(Status.NULL_POINTER.code());
+        assertThat(FfiBridgeLibrary.CheckedFillBuffer.invoke(MemorySegment.NULL, 3))
+                .isEqualTo(Status.NULL_POINTER.code());
         double[] buffer = new double[3];
-        assertThat(library.checkedFillBuffer().invoke(MemorySegment.ofArray(buffer), Long.MAX_VALUE / 4))
+        assertThat(FfiBridgeLibrary.CheckedFillBuffer.invoke(MemorySegment.ofArray(buffer), Long.MAX_VALUE / 4))
                 .isEqualTo(Status.LENGTH_OVERFLOW.code());
         assertThat(buffer).containsOnly(0);
-        assertThat(library.checkedFillBuffer().invoke(MemorySegment.ofArray(buffer), 3))
+        assertThat(FfiBridgeLibrary.CheckedFillBuffer.invoke(MemorySegment.ofArray(buffer), 3))
                 .isZero();
         assertThat(buffer).containsExactly(0, 1, 2);
     }
@@ -88,21 +144,23 @@ class FfiBridgeLibraryTest {
     @Test
     void sumReportsNull() {
         double[] out = {42};
-        assertThat(library.sumBuffer().invokeCritical(MemorySegment.NULL, 2, MemorySegment.ofArray(out)))
+        assertThat(FfiBridgeLibrary.SumBuffer.invokeCritical(MemorySegment.NULL, 2, MemorySegment.ofArray(out)))
                 .isEqualTo(Status.NULL_POINTER.code());
         assertThat(out[0]).as("out untouched on error").isEqualTo(42);
     }
 
     @Test
     void directSumIsNanOnNullAndOverflow() {
-        assertThat(library.sum().invoke(MemorySegment.NULL, 2)).isNaN();
-        assertThat(library.sum().invoke(MemorySegment.NULL, 0)).isNaN();
+        assertThat(FfiBridgeLibrary.Sum.invoke(MemorySegment.NULL, 2)).isNaN();
+        assertThat(FfiBridgeLibrary.Sum.invoke(MemorySegment.NULL, 0)).isNaN();
         double[] buffer = {1, 2, 3};
-        assertThat(library.sum().invoke(MemorySegment.ofArray(buffer), Long.MAX_VALUE / 4))
+        assertThat(FfiBridgeLibrary.Sum.invoke(MemorySegment.ofArray(buffer), Long.MAX_VALUE / 4))
                 .isNaN();
-        assertThat(library.sum().invoke(MemorySegment.ofArray(buffer), -1)).isNaN();
-        assertThat(library.sum().invoke(MemorySegment.ofArray(buffer), 3)).isEqualTo(6.0);
-        assertThat(Double.doubleToRawLongBits(library.sum().invoke(MemorySegment.ofArray(buffer), 0)))
+        assertThat(FfiBridgeLibrary.Sum.invoke(MemorySegment.ofArray(buffer), -1))
+                .isNaN();
+        assertThat(FfiBridgeLibrary.Sum.invoke(MemorySegment.ofArray(buffer), 3))
+                .isEqualTo(6.0);
+        assertThat(Double.doubleToRawLongBits(FfiBridgeLibrary.Sum.invoke(MemorySegment.ofArray(buffer), 0)))
                 .isZero();
     }
 
@@ -110,7 +168,7 @@ class FfiBridgeLibraryTest {
     void bufferNewFilledReportsOverflow() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
-            assertThat(library.bufferNewFilled().invoke(Long.MAX_VALUE / 4, out))
+            assertThat(FfiBridgeLibrary.BufferNewFilled.invoke(Long.MAX_VALUE / 4, out))
                     .isEqualTo(Status.LENGTH_OVERFLOW.code());
             assertThat(out.get(ADDRESS, 0)).isEqualTo(MemorySegment.NULL);
         }
@@ -120,9 +178,9 @@ class FfiBridgeLibraryTest {
     void personNewRejectsInvalidUtf8AndNull() {
         long[] out = {7};
         byte[] invalid = {(byte) 0xc3, 0x28, 0};
-        assertThat(library.personNew().invoke(MemorySegment.ofArray(invalid), 1, 1f, MemorySegment.ofArray(out)))
+        assertThat(FfiBridgeLibrary.PersonNew.invoke(MemorySegment.ofArray(invalid), 1, 1f, MemorySegment.ofArray(out)))
                 .isEqualTo(Status.INVALID_UTF8.code());
-        assertThat(library.personNew().invoke(MemorySegment.NULL, 1, 1f, MemorySegment.ofArray(out)))
+        assertThat(FfiBridgeLibrary.PersonNew.invoke(MemorySegment.NULL, 1, 1f, MemorySegment.ofArray(out)))
                 .isEqualTo(Status.NULL_POINTER.code());
         assertThat(out[0]).as("out untouched on error").isEqualTo(7);
     }
@@ -132,11 +190,11 @@ class FfiBridgeLibraryTest {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
             MemorySegment nullName = new PersonStruct(1, 1f, MemorySegment.NULL).into(arena);
-            assertThat(library.encodePerson().invoke(nullName, out)).isEqualTo(Status.NULL_POINTER.code());
+            assertThat(FfiBridgeLibrary.EncodePerson.invoke(nullName, out)).isEqualTo(Status.NULL_POINTER.code());
             MemorySegment invalid = arena.allocate(3);
             invalid.set(JAVA_BYTE, 0, (byte) 0xff);
             MemorySegment badName = new PersonStruct(1, 1f, invalid).into(arena);
-            assertThat(library.encodePerson().invoke(badName, out)).isEqualTo(Status.INVALID_UTF8.code());
+            assertThat(FfiBridgeLibrary.EncodePerson.invoke(badName, out)).isEqualTo(Status.INVALID_UTF8.code());
             assertThat(out.get(ADDRESS, 0)).isEqualTo(MemorySegment.NULL);
         }
     }

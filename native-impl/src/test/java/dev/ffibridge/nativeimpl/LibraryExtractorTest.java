@@ -30,21 +30,37 @@ class LibraryExtractorTest {
 
     private final byte[] library = TestLibrary.bytes();
 
+    private final String sha256 = LibraryExtractor.sha256(library);
+
     @Test
     void namesTheFileAfterItsContent() {
-        String name = LibraryExtractor.fileName(FILE, library);
+        String name = LibraryExtractor.fileName(FILE, sha256);
         assertThat(name).matches("libffi_bridge-[0-9a-f]{16}\\.so");
-        assertThat(name).contains(LibraryExtractor.sha256(library).substring(0, 16));
-        assertThat(LibraryExtractor.fileName(FILE, new byte[] {1})).isNotEqualTo(name);
-        assertThat(LibraryExtractor.fileName("ffi_bridge.dll", new byte[0]))
+        assertThat(name).contains(sha256.substring(0, 16));
+        assertThat(LibraryExtractor.fileName(FILE, LibraryExtractor.sha256(new byte[] {1})))
+                .isNotEqualTo(name);
+        assertThat(LibraryExtractor.fileName("ffi_bridge.dll", LibraryExtractor.sha256(new byte[0])))
                 .isEqualTo("ffi_bridge-e3b0c44298fc1c14.dll");
     }
 
     @Test
+    void theNameIsNotTrustedAFileOfThatNameIsComparedByteForByte() throws IOException {
+        // A hash that does not belong to these bytes only names the file; the bytes decide.
+        String other = LibraryExtractor.sha256(new byte[] {1});
+        Path target = dir.resolve(LibraryExtractor.fileName(FILE, other));
+        Files.write(target, new byte[] {1});
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-xr-xr-x"));
+        assertThat(LibraryExtractor.holds(target, library)).isFalse();
+        assertThat(LibraryExtractor.extract(library, other, dir, FILE).path())
+                .isEqualTo(target)
+                .hasBinaryContent(library);
+    }
+
+    @Test
     void extractsIntoTheDirectory() throws IOException {
-        LibraryExtractor.Extracted extracted = LibraryExtractor.extract(library, dir, FILE);
+        LibraryExtractor.Extracted extracted = LibraryExtractor.extract(library, sha256, dir, FILE);
         assertThat(extracted.privateCopy()).isFalse();
-        assertThat(extracted.path()).isEqualTo(dir.resolve(LibraryExtractor.fileName(FILE, library)));
+        assertThat(extracted.path()).isEqualTo(dir.resolve(LibraryExtractor.fileName(FILE, sha256)));
         assertThat(extracted.path()).hasBinaryContent(library);
         assertThat(leftovers()).containsExactly(extracted.path());
     }
@@ -52,16 +68,17 @@ class LibraryExtractorTest {
     @Test
     void createsAMissingDirectory() throws IOException {
         Path nested = dir.resolve("a/b");
-        assertThat(LibraryExtractor.extract(library, nested, FILE).path()).hasBinaryContent(library);
+        assertThat(LibraryExtractor.extract(library, sha256, nested, FILE).path())
+                .hasBinaryContent(library);
     }
 
     @Test
     void reusesAnIdenticalFile() throws IOException {
-        Path first = LibraryExtractor.extract(library, dir, FILE).path();
+        Path first = LibraryExtractor.extract(library, sha256, dir, FILE).path();
         FileTime written = Files.getLastModifiedTime(first);
         Object inode = Files.readAttributes(first, "unix:ino").get("ino");
         Files.setLastModifiedTime(first, FileTime.fromMillis(written.toMillis() - 60_000));
-        Path second = LibraryExtractor.extract(library, dir, FILE).path();
+        Path second = LibraryExtractor.extract(library, sha256, dir, FILE).path();
         assertThat(second).isEqualTo(first);
         assertThat(Files.readAttributes(second, "unix:ino").get("ino")).isEqualTo(inode);
         assertThat(Files.getLastModifiedTime(second).toMillis()).isEqualTo(written.toMillis() - 60_000);
@@ -69,9 +86,9 @@ class LibraryExtractorTest {
 
     @Test
     void replacesAFileWithTheRightNameButWrongContent() throws IOException {
-        Path target = dir.resolve(LibraryExtractor.fileName(FILE, library));
+        Path target = dir.resolve(LibraryExtractor.fileName(FILE, sha256));
         Files.writeString(target, "not the library");
-        assertThat(LibraryExtractor.extract(library, dir, FILE).path())
+        assertThat(LibraryExtractor.extract(library, sha256, dir, FILE).path())
                 .isEqualTo(target)
                 .hasBinaryContent(library);
         // Same size, one byte different.
@@ -79,7 +96,7 @@ class LibraryExtractorTest {
         corrupted[corrupted.length / 2] ^= 1;
         Files.delete(target);
         Files.write(target, corrupted);
-        assertThat(LibraryExtractor.extract(library, dir, FILE).path())
+        assertThat(LibraryExtractor.extract(library, sha256, dir, FILE).path())
                 .isEqualTo(target)
                 .hasBinaryContent(library);
         assertThat(leftovers()).containsExactly(target);
@@ -87,11 +104,11 @@ class LibraryExtractorTest {
 
     @Test
     void replacesAnIdenticalFileOthersMayWrite() throws IOException {
-        Path target = dir.resolve(LibraryExtractor.fileName(FILE, library));
+        Path target = dir.resolve(LibraryExtractor.fileName(FILE, sha256));
         Files.write(target, library);
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw-rw-"));
         assertThat(LibraryExtractor.holds(target, library)).isFalse();
-        Path extracted = LibraryExtractor.extract(library, dir, FILE).path();
+        Path extracted = LibraryExtractor.extract(library, sha256, dir, FILE).path();
         assertThat(extracted).isEqualTo(target).hasBinaryContent(library);
         assertThat(Files.getPosixFilePermissions(extracted)).isEqualTo(PosixFilePermissions.fromString("r-xr-xr-x"));
     }
@@ -100,20 +117,20 @@ class LibraryExtractorTest {
     void neverTrustsALink() throws IOException {
         Path real = dir.resolve("real.so");
         Files.write(real, library);
-        Path target = dir.resolve(LibraryExtractor.fileName(FILE, library));
+        Path target = dir.resolve(LibraryExtractor.fileName(FILE, sha256));
         Files.createSymbolicLink(target, real);
         assertThat(LibraryExtractor.holds(target, library)).isFalse();
-        Path extracted = LibraryExtractor.extract(library, dir, FILE).path();
+        Path extracted = LibraryExtractor.extract(library, sha256, dir, FILE).path();
         assertThat(Files.isSymbolicLink(extracted)).isFalse();
         assertThat(extracted).hasBinaryContent(library);
     }
 
     @Test
     void usesAPrivateCopyWhenTheNameCannotBeTaken() throws IOException {
-        Path target = dir.resolve(LibraryExtractor.fileName(FILE, library));
+        Path target = dir.resolve(LibraryExtractor.fileName(FILE, sha256));
         Files.createDirectory(target);
         Files.writeString(target.resolve("occupant"), "x");
-        LibraryExtractor.Extracted extracted = LibraryExtractor.extract(library, dir, FILE);
+        LibraryExtractor.Extracted extracted = LibraryExtractor.extract(library, sha256, dir, FILE);
         assertThat(extracted.privateCopy()).isTrue();
         assertThat(extracted.path()).isNotEqualTo(target).hasParent(dir).hasBinaryContent(library);
     }
@@ -128,11 +145,11 @@ class LibraryExtractorTest {
             for (int i = 0; i < threads; i++) {
                 Callable<LibraryExtractor.Extracted> task = () -> {
                     start.await();
-                    return LibraryExtractor.extract(library, dir, FILE);
+                    return LibraryExtractor.extract(library, sha256, dir, FILE);
                 };
                 results.add(pool.submit(task));
             }
-            Path expected = dir.resolve(LibraryExtractor.fileName(FILE, library));
+            Path expected = dir.resolve(LibraryExtractor.fileName(FILE, sha256));
             for (Future<LibraryExtractor.Extracted> result : results) {
                 assertThat(result.get().path()).isEqualTo(expected);
                 assertThat(result.get().privateCopy()).isFalse();
@@ -147,9 +164,10 @@ class LibraryExtractorTest {
     @Test
     void failsWhenTheDirectoryCannotBeMade() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "x", StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> LibraryExtractor.extract(library, file.resolve("sub"), FILE))
+        assertThatThrownBy(() -> LibraryExtractor.extract(library, sha256, file.resolve("sub"), FILE))
                 .isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> LibraryExtractor.extract(library, file, FILE)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> LibraryExtractor.extract(library, sha256, file, FILE))
+                .isInstanceOf(IOException.class);
     }
 
     private List<Path> leftovers() throws IOException {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,79 @@ class LibraryLocatorTest {
         assertThat(located.explicit()).isFalse();
         assertThat(located.path()).hasParent(dir).hasBinaryContent(TestLibrary.bytes());
         assertThat(located.source()).isEqualTo("jar (extracted to " + dir + ")");
+    }
+
+    @Test
+    void theBuildStoresTheLibrarysSha256NextToIt() throws IOException {
+        String resource = Platform.current().resourceName() + LibraryLocator.SHA256_SUFFIX;
+        byte[] recorded = LibraryLocator.Resources.classPath().read(resource);
+        assertThat(recorded)
+                .as("the build must put %s on the class path", resource)
+                .isNotNull();
+        assertThat(LibraryLocator.parseSha256(recorded)).isEqualTo(LibraryExtractor.sha256(TestLibrary.bytes()));
+    }
+
+    @Test
+    void namesTheExtractedFileFromTheSha256ResourceWithoutHashing() {
+        String recorded = "0123456789abcdef".repeat(4);
+        LibraryLocator.Located located = LibraryLocator.locate(withSha256Resource(recorded + "\n"));
+        assertThat(located.path().getFileName()).hasToString("libffi_bridge-0123456789abcdef.so");
+        assertThat(located.path()).hasBinaryContent(TestLibrary.bytes());
+    }
+
+    @Test
+    void withoutTheSha256ResourceTheLibraryIsHashed() {
+        String hashed =
+                "libffi_bridge-" + LibraryExtractor.sha256(TestLibrary.bytes()).substring(0, 16) + ".so";
+        assertThat(LibraryLocator.locate(withSha256Resource(null)).path().getFileName())
+                .hasToString(hashed);
+        assertThat(LibraryLocator.locate(withSha256Resource("not a hash"))
+                        .path()
+                        .getFileName())
+                .hasToString(hashed);
+    }
+
+    @Test
+    void anUnreadableSha256ResourceIsHashedToo() {
+        String sha256Resource = Platform.current().resourceName() + LibraryLocator.SHA256_SUFFIX;
+        LibraryLocator.Resources jar = LibraryLocator.Resources.classPath();
+        LibraryLocator.Settings settings = new LibraryLocator.Settings(null, dir, Platform.current(), name -> {
+            if (name.equals(sha256Resource)) {
+                throw new IOException("zip broken");
+            }
+            return jar.read(name);
+        });
+        assertThat(LibraryLocator.locate(settings).path()).hasBinaryContent(TestLibrary.bytes());
+    }
+
+    @Test
+    void parsesWhatSha256sumAndAntWrite() {
+        String hex = "fee01de968cbdf4a4346f214792c0420e4e3ab49429c9bed96d19deeb88c4b62";
+        assertThat(LibraryLocator.parseSha256(bytes(hex))).isEqualTo(hex);
+        assertThat(LibraryLocator.parseSha256(bytes(hex + "\n"))).isEqualTo(hex);
+        assertThat(LibraryLocator.parseSha256(bytes(hex + "  libffi_bridge.so\n")))
+                .isEqualTo(hex);
+        assertThat(LibraryLocator.parseSha256(bytes(hex.toUpperCase(Locale.ROOT))))
+                .isEqualTo(hex);
+        assertThat(LibraryLocator.parseSha256(bytes(hex.substring(1)))).isNull();
+        assertThat(LibraryLocator.parseSha256(bytes(hex + "0"))).isNull();
+        assertThat(LibraryLocator.parseSha256(bytes("g" + hex.substring(1)))).isNull();
+        assertThat(LibraryLocator.parseSha256(new byte[0])).isNull();
+    }
+
+    /** The jar's resources, with {@code content} (null: none) as the library's {@code .sha256}. */
+    private LibraryLocator.Settings withSha256Resource(String content) {
+        String sha256Resource = Platform.current().resourceName() + LibraryLocator.SHA256_SUFFIX;
+        LibraryLocator.Resources jar = LibraryLocator.Resources.classPath();
+        return new LibraryLocator.Settings(
+                null,
+                dir,
+                Platform.current(),
+                name -> name.equals(sha256Resource) ? (content == null ? null : bytes(content)) : jar.read(name));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test

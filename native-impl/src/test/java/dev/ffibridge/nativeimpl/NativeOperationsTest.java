@@ -195,7 +195,6 @@ class NativeOperationsTest {
 
         @Test
         void sumsAreBitIdenticalToTheCheckedSumAndTheReference() {
-            FfiBridgeLibrary library = NativeRuntime.library();
             SplittableRandom random = new SplittableRandom(7);
             try (Arena arena = Arena.ofConfined()) {
                 for (int round = 0; round < 400; round++) {
@@ -206,8 +205,8 @@ class NativeOperationsTest {
                     }
                     long expected = Double.doubleToRawLongBits(ReferenceSum.sum(values));
                     double[] out = {42};
-                    assertThat(library.sumBuffer()
-                                    .invokeCritical(MemorySegment.ofArray(values), length, MemorySegment.ofArray(out)))
+                    assertThat(FfiBridgeLibrary.SumBuffer.invokeCritical(
+                                    MemorySegment.ofArray(values), length, MemorySegment.ofArray(out)))
                             .isZero();
                     assertThat(Double.doubleToRawLongBits(out[0]))
                             .as("length %d", length)
@@ -238,7 +237,6 @@ class NativeOperationsTest {
 
         @Test
         void nanSumsAreReturnedAsTheLibraryGivesThem() {
-            FfiBridgeLibrary library = NativeRuntime.library();
             double payload = Double.longBitsToDouble(0x7ff8_0000_0000_1234L);
             double negativePayload = Double.longBitsToDouble(0xfff8_0000_00ab_cdefL);
             List<double[]> inputs = List.of(
@@ -253,9 +251,8 @@ class NativeOperationsTest {
                             .toArray());
             for (double[] values : inputs) {
                 double[] out = {42};
-                assertThat(library.sumBuffer()
-                                .invokeCritical(
-                                        MemorySegment.ofArray(values), values.length, MemorySegment.ofArray(out)))
+                assertThat(FfiBridgeLibrary.SumBuffer.invokeCritical(
+                                MemorySegment.ofArray(values), values.length, MemorySegment.ofArray(out)))
                         .isZero();
                 assertThat(out[0]).isNaN();
                 long bits = Double.doubleToRawLongBits(out[0]);

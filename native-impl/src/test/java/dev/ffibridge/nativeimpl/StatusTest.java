@@ -44,12 +44,11 @@ class StatusTest {
 
     @Test
     void theLibraryHasAMessageForEveryStatus() {
-        FfiBridgeLibrary library = NativeRuntime.library();
         for (Status status : Status.values()) {
-            assertThat(library.statusMessage().invoke(status.code()))
+            assertThat(FfiBridgeLibrary.StatusMessage.invoke(status.code()))
                     .isNotBlank()
                     .isNotEqualTo("unknown status");
         }
-        assertThat(library.statusMessage().invoke(-1234)).isEqualTo("unknown status");
+        assertThat(FfiBridgeLibrary.StatusMessage.invoke(-1234)).isEqualTo("unknown status");
     }
 }
