@@ -47,7 +47,7 @@ final class NativeOperations implements BridgeOperations {
                     0,
                     FfiBridgeLibrary.CreatePerson.NAME + " returned NULL: the allocation failed or a panic was caught");
         }
-        return takePerson(person);
+        return PersonStruct.take(person);
     }
 
     @Override
@@ -60,7 +60,7 @@ final class NativeOperations implements BridgeOperations {
         int status = FfiBridgeLibrary.PersonNew.invoke(
                 MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
         check(status, FfiBridgeLibrary.PersonNew.NAME);
-        return takePerson(MemorySegment.ofAddress(out[0]));
+        return PersonStruct.take(MemorySegment.ofAddress(out[0]));
     }
 
     @Override
@@ -171,7 +171,7 @@ final class NativeOperations implements BridgeOperations {
         int status = FfiBridgeLibrary.DecodePerson.invoke(
                 MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
         check(status, FfiBridgeLibrary.DecodePerson.NAME);
-        return takePerson(MemorySegment.ofAddress(out[0]));
+        return PersonStruct.take(MemorySegment.ofAddress(out[0]));
     }
 
     @Override
@@ -227,15 +227,6 @@ final class NativeOperations implements BridgeOperations {
     /** {@code length} doubles of {@code array} from {@code offset}, as a heap segment (bounds-checked). */
     private static MemorySegment slice(double[] array, int offset, int length) {
         return MemorySegment.ofArray(array).asSlice((long) offset * Double.BYTES, (long) length * Double.BYTES);
-    }
-
-    /** Reads the person at {@code pointer} and frees it, whatever happens. */
-    private static Person takePerson(MemorySegment pointer) {
-        try {
-            return PersonStruct.readPerson(pointer);
-        } finally {
-            FfiBridgeLibrary.FreePerson.invoke(pointer);
-        }
     }
 
     /** Copies the bytes at {@code pointer} and frees them, whatever happens. */
