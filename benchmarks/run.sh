@@ -5,6 +5,8 @@
 #   benchmarks/run.sh full      ~40 min: one JMH run per table (every n), -prof gc, cold load in 20 fresh JVMs
 #                               (and 20 more with a JDK 25 AOT cache), the C floor, Python ctypes;
 #                               JSON + report.md in benchmarks/results/, charts in docs/benchmarks/
+#   benchmarks/run.sh only T... redo some of full's tables in benchmarks/results/ (T: Call Fill Sum Codec SequenceCodec
+#                               Strategy ColdLoad ColdLoadAot CFloor Ctypes), then report.md and the charts
 #   benchmarks/run.sh report    redo report.md and the charts from benchmarks/results/*.json
 #   benchmarks/run.sh jmh ARGS  the benchmark jar with your own JMH arguments (e.g. FillBench -p n=1024 -prof gc)
 # It builds first (./mvnw -Pbenchmarks -pl benchmarks -am package -DskipTests) unless SKIP_BUILD=1.
@@ -145,25 +147,42 @@ case $mode in
         echo "== report: $out/report.md"
         ;;
     full)
+        SKIP_BUILD=1 "$0" only Call Fill Sum Codec SequenceCodec Strategy ColdLoad ColdLoadAot CFloor Ctypes
+        ;;
+    only)
         out="$here/results"
         mkdir -p "$out"
-        environment | tee "$out/environment.txt"
-        for table in Call Fill Sum Codec SequenceCodec Strategy; do
-            echo "== JMH: ${table}Bench (one run for the whole table)"
-            echo "${table}Bench: load before $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$out/environment.txt"
-            jmh "\\.${table}Bench\\." -prof gc -rf json -rff "$out/${table}Bench.json" "$@"
-            echo "${table}Bench: load after $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$out/environment.txt"
+        [ "$*" = "Call Fill Sum Codec SequenceCodec Strategy ColdLoad ColdLoadAot CFloor Ctypes" ] &&
+            environment | tee "$out/environment.txt"
+        for table in "$@"; do
+            case $table in
+                Call | Fill | Sum | Codec | SequenceCodec | Strategy)
+                    echo "== JMH: ${table}Bench (one run for the whole table)"
+                    echo "${table}Bench ($(date -u +%FT%TZ)): load before $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$out/environment.txt"
+                    jmh "\\.${table}Bench\\." -prof gc -rf json -rff "$out/${table}Bench.json"
+                    echo "${table}Bench: load after $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$out/environment.txt"
+                    ;;
+                ColdLoad)
+                    echo "== JMH: ColdLoadBench (20 fresh JVMs per benchmark)"
+                    echo "ColdLoadBench ($(date -u +%FT%TZ)): load before $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$out/environment.txt"
+                    jmh '\.ColdLoadBench\.' -rf json -rff "$out/ColdLoadBench.json"
+                    ;;
+                ColdLoadAot) cold_aot "$out/ColdLoadAotBench.json" 20 ;;
+                CFloor) c_floor "$out/c-floor.json" ;;
+                Ctypes)
+                    if python_ok; then
+                        echo "== Python ctypes (the guide's code)"
+                        python3 "$here/python/ctypes_bench.py" --lib "$LIB" --json "$out/ctypes.json"
+                    else
+                        echo "== Python ctypes skipped (no python3 with numpy)"
+                    fi
+                    ;;
+                *)
+                    echo "unknown table $table" >&2
+                    exit 2
+                    ;;
+            esac
         done
-        echo "== JMH: ColdLoadBench (20 fresh JVMs per benchmark)"
-        jmh '\.ColdLoadBench\.' -rf json -rff "$out/ColdLoadBench.json"
-        cold_aot "$out/ColdLoadAotBench.json" 20
-        c_floor "$out/c-floor.json"
-        if python_ok; then
-            echo "== Python ctypes (the guide's code)"
-            python3 "$here/python/ctypes_bench.py" --lib "$LIB" --json "$out/ctypes.json"
-        else
-            echo "== Python ctypes skipped (no python3 with numpy)"
-        fi
         echo "load after run: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$out/environment.txt"
         report "$out" "$root/docs/benchmarks"
         echo "== report: $out/report.md, charts: docs/benchmarks/*.svg"
