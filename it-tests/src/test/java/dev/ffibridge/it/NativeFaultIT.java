@@ -221,6 +221,28 @@ class NativeFaultIT {
         }
     }
 
+    /** The functions neither fake library's test calls: stubs that fail or do nothing, the same in both. */
+    private static final String UNUSED_STUBS = """
+            void *get_data(void) { return NULL; }
+            void free_data(void *d) { (void) d; }
+            void fill_buffer(double *b, size_t n) { for (size_t i = 0; b && i < n; i++) b[i] = (double) i; }
+            int32_t ffi_bridge_fill_buffer(double *b, size_t n) { fill_buffer(b, n); return 0; }
+            int32_t ffi_bridge_person_new(const char *n, uint32_t a, float h, void **o) { (void) n; (void) a; (void) h; (void) o; return WRONG; }
+            int32_t ffi_bridge_data_fill(void *o) { (void) o; return WRONG; }
+            int32_t ffi_bridge_sum_buffer(const double *b, size_t n, double *o) { (void) b; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_buffer_new_filled(size_t n, void **o) { (void) n; (void) o; return WRONG; }
+            void ffi_bridge_buffer_free(void *b) { (void) b; }
+            int32_t ffi_bridge_encode_person(const void *p, void **o) { (void) p; (void) o; return WRONG; }
+            int32_t ffi_bridge_encode_data(const void *d, void **o) { (void) d; (void) o; return WRONG; }
+            int32_t ffi_bridge_encode_sequence(const double *v, size_t n, void **o) { (void) v; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_fill_serialized(size_t n, void **o) { (void) n; (void) o; return WRONG; }
+            void ffi_bridge_bytes_free(void *b) { (void) b; }
+            int32_t ffi_bridge_decode_person(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_decode_data(const uint8_t *b, size_t n, void *o) { (void) b; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_decode_sequence(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_live_counts(uint64_t *o) { if (!o) return -1; memset(o, 0, 4 * sizeof(uint64_t)); return 0; }
+            """;
+
     private static final String WRONG_ABI_C = """
             /* A library with every symbol of docs/abi.md but ffi_bridge_abi_version() == 999. */
             #include <stddef.h>
@@ -232,29 +254,11 @@ class NativeFaultIT {
             int32_t add_numbers(int32_t a, int32_t b) { return (int32_t) ((uint32_t) a + (uint32_t) b); }
             void *create_person(void) { return NULL; }
             void free_person(void *p) { (void) p; }
-            void *get_data(void) { return NULL; }
-            void free_data(void *d) { (void) d; }
-            void fill_buffer(double *b, size_t n) { for (size_t i = 0; b && i < n; i++) b[i] = (double) i; }
-            int32_t ffi_bridge_fill_buffer(double *b, size_t n) { fill_buffer(b, n); return 0; }
-            int32_t ffi_bridge_person_new(const char *n, uint32_t a, float h, void **o) { (void) n; (void) a; (void) h; (void) o; return WRONG; }
-            int32_t ffi_bridge_data_fill(void *o) { (void) o; return WRONG; }
-            int32_t ffi_bridge_sum_buffer(const double *b, size_t n, double *o) { (void) b; (void) n; (void) o; return WRONG; }
             double ffi_bridge_sum(const double *b, size_t n) { (void) b; (void) n; return 0.0; }
-            int32_t ffi_bridge_buffer_new_filled(size_t n, void **o) { (void) n; (void) o; return WRONG; }
-            void ffi_bridge_buffer_free(void *b) { (void) b; }
-            int32_t ffi_bridge_encode_person(const void *p, void **o) { (void) p; (void) o; return WRONG; }
-            int32_t ffi_bridge_encode_data(const void *d, void **o) { (void) d; (void) o; return WRONG; }
-            int32_t ffi_bridge_encode_sequence(const double *v, size_t n, void **o) { (void) v; (void) n; (void) o; return WRONG; }
-            int32_t ffi_bridge_fill_serialized(size_t n, void **o) { (void) n; (void) o; return WRONG; }
-            void ffi_bridge_bytes_free(void *b) { (void) b; }
-            int32_t ffi_bridge_decode_person(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
-            int32_t ffi_bridge_decode_data(const uint8_t *b, size_t n, void *o) { (void) b; (void) n; (void) o; return WRONG; }
-            int32_t ffi_bridge_decode_sequence(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
             const char *ffi_bridge_status_message(int32_t s) { (void) s; return "wrong-ABI test library"; }
             uint32_t ffi_bridge_abi_version(void) { return 999; }
             int32_t ffi_bridge_layout(uint32_t *o) { if (!o) return -1; memset(o, 0, 17 * sizeof(uint32_t)); o[0] = 999; return 0; }
-            int32_t ffi_bridge_live_counts(uint64_t *o) { if (!o) return -1; memset(o, 0, 4 * sizeof(uint64_t)); return 0; }
-            """;
+            """ + UNUSED_STUBS;
 
     private static final String WRONG_VALUES_C = """
             /* A library with every symbol of docs/abi.md, ABI version 1 and the documented layouts, whose
@@ -271,24 +275,7 @@ class NativeFaultIT {
             int32_t add_numbers(int32_t a, int32_t b) { return (int32_t) ((uint32_t) a + (uint32_t) b); }
             void *create_person(void) { return &mallory; }
             void free_person(void *p) { (void) p; }
-            void *get_data(void) { return NULL; }
-            void free_data(void *d) { (void) d; }
-            void fill_buffer(double *b, size_t n) { for (size_t i = 0; b && i < n; i++) b[i] = (double) i; }
-            int32_t ffi_bridge_fill_buffer(double *b, size_t n) { fill_buffer(b, n); return 0; }
-            int32_t ffi_bridge_person_new(const char *n, uint32_t a, float h, void **o) { (void) n; (void) a; (void) h; (void) o; return WRONG; }
-            int32_t ffi_bridge_data_fill(void *o) { (void) o; return WRONG; }
-            int32_t ffi_bridge_sum_buffer(const double *b, size_t n, double *o) { (void) b; (void) n; (void) o; return WRONG; }
             double ffi_bridge_sum(const double *b, size_t n) { double s = 0; for (size_t i = 0; i < n; i++) s += b[i]; return s; }
-            int32_t ffi_bridge_buffer_new_filled(size_t n, void **o) { (void) n; (void) o; return WRONG; }
-            void ffi_bridge_buffer_free(void *b) { (void) b; }
-            int32_t ffi_bridge_encode_person(const void *p, void **o) { (void) p; (void) o; return WRONG; }
-            int32_t ffi_bridge_encode_data(const void *d, void **o) { (void) d; (void) o; return WRONG; }
-            int32_t ffi_bridge_encode_sequence(const double *v, size_t n, void **o) { (void) v; (void) n; (void) o; return WRONG; }
-            int32_t ffi_bridge_fill_serialized(size_t n, void **o) { (void) n; (void) o; return WRONG; }
-            void ffi_bridge_bytes_free(void *b) { (void) b; }
-            int32_t ffi_bridge_decode_person(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
-            int32_t ffi_bridge_decode_data(const uint8_t *b, size_t n, void *o) { (void) b; (void) n; (void) o; return WRONG; }
-            int32_t ffi_bridge_decode_sequence(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
             const char *ffi_bridge_status_message(int32_t s) { (void) s; return "wrong-values test library"; }
             uint32_t ffi_bridge_abi_version(void) { return 1; }
             int32_t ffi_bridge_layout(uint32_t *o) {
@@ -297,6 +284,5 @@ class NativeFaultIT {
                 memcpy(o, layout, sizeof layout);
                 return 0;
             }
-            int32_t ffi_bridge_live_counts(uint64_t *o) { if (!o) return -1; memset(o, 0, 4 * sizeof(uint64_t)); return 0; }
-            """;
+            """ + UNUSED_STUBS;
 }
