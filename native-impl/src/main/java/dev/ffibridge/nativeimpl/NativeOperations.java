@@ -224,9 +224,19 @@ final class NativeOperations implements BridgeOperations {
         }
     }
 
-    /** {@code length} doubles of {@code array} from {@code offset}, as a heap segment (bounds-checked). */
+    /**
+     * {@code length} doubles of {@code array} from {@code offset}, as a heap segment (bounds-checked).
+     * A whole array is passed without {@code asSlice}: one segment fewer for escape analysis to
+     * remove, and no call to the JDK's {@code dup}, which C2 sometimes leaves out of line ("low call
+     * site frequency", seen under CPU contention), letting the segment escape and allocate on every
+     * call.
+     */
     private static MemorySegment slice(double[] array, int offset, int length) {
-        return MemorySegment.ofArray(array).asSlice((long) offset * Double.BYTES, (long) length * Double.BYTES);
+        MemorySegment whole = MemorySegment.ofArray(array);
+        if (offset == 0 && length == array.length) {
+            return whole;
+        }
+        return whole.asSlice((long) offset * Double.BYTES, (long) length * Double.BYTES);
     }
 
     /** Copies the bytes at {@code pointer} and frees them, whatever happens. */
