@@ -225,15 +225,16 @@ final class NativeOperations implements BridgeOperations {
     }
 
     /**
-     * {@code length} doubles of {@code array} from {@code offset}, as a heap segment (bounds-checked).
-     * A whole array is passed without {@code asSlice}: one segment fewer for escape analysis to
-     * remove, and no call to the JDK's {@code dup}, which C2 sometimes leaves out of line ("low call
-     * site frequency", seen under CPU contention), letting the segment escape and allocate on every
-     * call.
+     * The heap segment that starts at {@code array[offset]}; the callers pass {@code length} to the
+     * library, which reads or writes only that many doubles ({@code FfiBridge} checked the range). From
+     * offset 0 the whole array is passed without {@code asSlice}: one segment fewer for escape
+     * analysis to remove, and no call to the JDK's {@code dup}, which C2 sometimes leaves out of line
+     * ("low call site frequency", seen under CPU contention), letting the segment escape and allocate
+     * on every call.
      */
     private static MemorySegment slice(double[] array, int offset, int length) {
         MemorySegment whole = MemorySegment.ofArray(array);
-        if (offset == 0 && length == array.length) {
+        if (offset == 0) {
             return whole;
         }
         return whole.asSlice((long) offset * Double.BYTES, (long) length * Double.BYTES);
