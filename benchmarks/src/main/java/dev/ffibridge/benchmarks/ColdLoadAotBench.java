@@ -2,11 +2,8 @@ package dev.ffibridge.benchmarks;
 
 import dev.ffibridge.api.FfiBridge;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,15 +36,12 @@ public class ColdLoadAotBench {
 
     @Setup
     public void freshTmpdir() throws IOException {
-        tmpdir = Files.createTempDirectory("ffibridge-cold");
-        System.setProperty(ColdLoadBench.TMPDIR_PROPERTY, tmpdir.toString());
+        tmpdir = FreshTmpdir.create();
     }
 
     @TearDown
     public void deleteTmpdir() throws IOException {
-        try (Stream<Path> files = Files.walk(tmpdir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        FreshTmpdir.delete(tmpdir);
     }
 
     @Benchmark

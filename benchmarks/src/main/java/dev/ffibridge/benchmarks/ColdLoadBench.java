@@ -8,11 +8,8 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,22 +50,16 @@ public class ColdLoadBench {
         return (int) abiVersion.invokeExact();
     }
 
-    /** The property the native provider extracts its library under. */
-    static final String TMPDIR_PROPERTY = "ffibridge.tmpdir";
-
     Path tmpdir;
 
     @Setup
     public void freshTmpdir() throws IOException {
-        tmpdir = Files.createTempDirectory("ffibridge-cold");
-        System.setProperty(TMPDIR_PROPERTY, tmpdir.toString());
+        tmpdir = FreshTmpdir.create();
     }
 
     @TearDown
     public void deleteTmpdir() throws IOException {
-        try (Stream<Path> files = Files.walk(tmpdir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        FreshTmpdir.delete(tmpdir);
     }
 
     @Benchmark

@@ -2,10 +2,7 @@ package dev.ffibridge.benchmarks;
 
 import dev.ffibridge.api.FfiBridge;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One cold {@code FfiBridge.load}, timed, in this fresh JVM, with the library extracted into a new
@@ -20,8 +17,7 @@ public final class ColdLoadMain {
 
     public static void main(String[] args) throws IOException {
         String provider = args.length > 0 ? args[0] : "native";
-        Path tmpdir = Files.createTempDirectory("ffibridge-cold");
-        System.setProperty(ColdLoadBench.TMPDIR_PROPERTY, tmpdir.toString());
+        Path tmpdir = FreshTmpdir.create();
         try {
             long start = System.nanoTime();
             FfiBridge bridge = provider.equals("auto") ? FfiBridge.load() : FfiBridge.load(provider);
@@ -32,9 +28,7 @@ public final class ColdLoadMain {
                     "%s: load %.1f ms, first addNumbers %.2f ms (= %d)%n",
                     bridge.providerName(), (loaded - start) / 1e6, (called - loaded) / 1e6, five);
         } finally {
-            try (Stream<Path> files = Files.walk(tmpdir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            FreshTmpdir.delete(tmpdir);
         }
     }
 }
