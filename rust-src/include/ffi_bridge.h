@@ -11,9 +11,10 @@
 #include <stdint.h>
 
 /**
- * The ABI version; bumped on any change of a signature or layout.
+ * The ABI version; bumped on any change of a signature, a layout or a documented result
+ * (2: the sum order has blocks).
  */
-#define FFI_BRIDGE_ABI_VERSION 1
+#define FFI_BRIDGE_ABI_VERSION 2
 
 /**
  * The status returned (as `int32_t`) by every `ffi_bridge_*` function that can fail.
@@ -423,7 +424,7 @@ void free_data(struct Data *ptr);
 int32_t ffi_bridge_data_fill(struct Data *out);
 
 /**
- * Returns the ABI version, `FFI_BRIDGE_ABI_VERSION` (1).
+ * Returns the ABI version, `FFI_BRIDGE_ABI_VERSION` (2).
  */
 uint32_t ffi_bridge_abi_version(void);
 

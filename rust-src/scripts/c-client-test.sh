@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds tests/c/client.c against include/ffi_bridge.h with gcc -Wall -Wextra -Werror and runs
 # it against the given library under valgrind (errors and definite/indirect leaks fail).
+# First checks that the library is linked with -z nodelete.
 #
 # Usage: scripts/c-client-test.sh <path-to-libffi_bridge.so>
 # Without valgrind: fails when CI=true, otherwise runs the client directly with a note.
@@ -11,6 +12,12 @@ lib="${1:?usage: $0 <path-to-libffi_bridge.so>}"
 [[ -f "$lib" ]] || { echo "c-client-test: no library at $lib" >&2; exit 1; }
 lib_dir="$(cd "$(dirname "$lib")" && pwd)"
 lib_name="$(basename "$lib")"
+
+# The sum's helper thread stays parked in the library's code, so dlclose must never unmap it.
+if ! readelf -d "$lib" | grep -q 'NODELETE'; then
+    echo "c-client-test: $lib is not linked with -z nodelete (see build.rs)" >&2
+    exit 1
+fi
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

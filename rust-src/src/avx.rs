@@ -6,8 +6,9 @@
 //!   first aligned to 32 bytes by up to three scalar stores, then written with aligned
 //!   `vmovapd`; otherwise with unaligned `vmovupd`. Exact because the caller only passes
 //!   indices < 2^53.
-//! * Sum: the sixteen accumulators of the documented order are exactly four `__m256d`
-//!   registers (`acc[0..4]`, `acc[4..8]`, `acc[8..12]`, `acc[12..16]`), fed by unaligned loads.
+//! * Sum of a block: the sixteen accumulators of the documented order are exactly four
+//!   `__m256d` registers (`acc[0..4]`, `acc[4..8]`, `acc[8..12]`, `acc[12..16]`), fed by
+//!   unaligned loads.
 #![cfg(target_arch = "x86_64")]
 
 use std::arch::x86_64::{
@@ -17,7 +18,7 @@ use std::arch::x86_64::{
 use std::mem::MaybeUninit;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use crate::kernel::{add_tail, combine, fill_counted_portable, EXACT_LIMIT, SUM_LANES};
+use crate::kernel::{add_tail, fill_counted_portable, Lanes, EXACT_LIMIT, SUM_LANES};
 use crate::raw::Slot;
 
 /// Cached CPU check: 0 = not checked yet, 1 = no AVX, 2 = AVX.
@@ -107,9 +108,10 @@ fn fill_body<const ALIGNED: bool>(dst: &mut [MaybeUninit<Slot>], start: u64) {
     fill_counted_portable(tail, start + body_len as u64);
 }
 
-/// AVX sum in the documented order (must only be called where AVX is available).
+/// The sixteen accumulators of one block in the documented order (must only be called where
+/// AVX is available).
 #[target_feature(enable = "avx")]
-pub(crate) fn sum(src: &[Slot]) -> f64 {
+pub(crate) fn block_lanes(src: &[Slot]) -> Lanes {
     let mut a0: __m256d = _mm256_setzero_pd();
     let mut a1 = _mm256_setzero_pd();
     let mut a2 = _mm256_setzero_pd();
@@ -142,7 +144,7 @@ pub(crate) fn sum(src: &[Slot]) -> f64 {
         _mm256_storeu_pd(out.add(12), a3);
     }
     add_tail(&mut acc, chunks.remainder());
-    combine(&acc)
+    acc
 }
 
 #[cfg(test)]
@@ -152,7 +154,7 @@ mod tests {
         expected_fill, reference_sum, run_fill, run_fill_aligned64, run_sum, test_values,
         ALIGNED_LENGTHS, ALIGNED_OFFSETS, LENGTHS, OFFSETS,
     };
-    use crate::kernel::{fill_counted_portable, sum_portable};
+    use crate::kernel::{combine, fill_counted_portable, sum_portable};
 
     fn avx_fill(dst: &mut [MaybeUninit<Slot>], start: u64) {
         assert!(available(), "these tests need an AVX CPU");
@@ -160,10 +162,11 @@ mod tests {
         unsafe { fill_counted(dst, start) }
     }
 
+    /// The sum of one block (at most `SUM_BLOCK` values) with the AVX kernel.
     fn avx_sum(src: &[Slot]) -> f64 {
         assert!(available(), "these tests need an AVX CPU");
         // SAFETY: AVX support was just checked.
-        unsafe { sum(src) }
+        combine(&unsafe { block_lanes(src) })
     }
 
     #[test]

@@ -6,9 +6,11 @@
 //!   `i as f64` with packed adds. From 2^53 on the counters could round differently from the
 //!   conversion, so that region (reachable only through `start`) is converted index by index.
 //!   The split is done once per call, so the loops have no per-element branch.
-//! * Sum follows `docs/abi.md`: `acc[i % 16] += x[i]` with sixteen accumulators, then a fixed
-//!   tree. The sixteen lanes are independent dependency chains, so they map exactly onto eight
-//!   SSE2 or four AVX registers without reassociating any addition.
+//! * Sum follows `docs/abi.md`: blocks of [`SUM_BLOCK`] values; in each block `lanes[i % 16] +=
+//!   x[i]` with sixteen accumulators from `+0.0`; the blocks' lanes added up in block order;
+//!   then a fixed tree. The sixteen lanes are independent dependency chains, so they map
+//!   exactly onto eight SSE2 or four AVX registers without reassociating any addition, and the
+//!   blocks are independent, so [`crate::parallel`] can sum them on two threads.
 
 use std::mem::MaybeUninit;
 
@@ -22,6 +24,12 @@ const FILL_LANES: usize = 8;
 
 /// Accumulators of the sum order.
 pub(crate) const SUM_LANES: usize = 16;
+
+/// Values per block of the sum order (64 KiB of doubles, a multiple of [`SUM_LANES`]).
+pub(crate) const SUM_BLOCK: usize = 1 << 13;
+
+/// The sixteen accumulators of one block, or the running totals of the blocks.
+pub(crate) type Lanes = [f64; SUM_LANES];
 
 /// Writes `(start + i) as f64` (native endian) into every slot `i` of `dst`.
 pub(crate) fn fill(dst: &mut [MaybeUninit<Slot>], start: u64) {
@@ -85,27 +93,59 @@ pub(crate) fn fill_converted(dst: &mut [MaybeUninit<Slot>], start: u64) {
     }
 }
 
-/// The sum of `src` in the documented order, with the fastest available kernel.
+/// The sum of `src` in the documented order, with the fastest available kernel (on two
+/// threads for large buffers, see [`crate::parallel`]).
 pub(crate) fn sum(src: &[Slot]) -> f64 {
+    let mut totals = [0.0; SUM_LANES];
+    if !crate::parallel::add_blocks(src, &mut totals) {
+        for block in src.chunks(SUM_BLOCK) {
+            add_lanes(&mut totals, &block_lanes(block));
+        }
+    }
+    combine(&totals)
+}
+
+/// The sixteen accumulators of one block (at most [`SUM_BLOCK`] values), with the fastest
+/// available kernel.
+pub(crate) fn block_lanes(block: &[Slot]) -> Lanes {
+    debug_assert!(block.len() <= SUM_BLOCK);
     #[cfg(target_arch = "x86_64")]
     if crate::avx::available() {
         // SAFETY: `available()` checked at run time that the CPU supports AVX.
-        return unsafe { crate::avx::sum(src) };
+        return unsafe { crate::avx::block_lanes(block) };
     }
-    sum_portable(src)
+    block_lanes_portable(block)
 }
 
-/// Portable sum: sixteen accumulators (eight SSE2 registers), then [`combine`].
+/// Portable sum, on the calling thread only: [`block_lanes_portable`] per block.
+#[cfg(test)]
 pub(crate) fn sum_portable(src: &[Slot]) -> f64 {
+    let mut totals = [0.0; SUM_LANES];
+    for block in src.chunks(SUM_BLOCK) {
+        add_lanes(&mut totals, &block_lanes_portable(block));
+    }
+    combine(&totals)
+}
+
+/// Portable block kernel: sixteen accumulators (eight SSE2 registers).
+pub(crate) fn block_lanes_portable(block: &[Slot]) -> Lanes {
     let mut acc = [0.0_f64; SUM_LANES];
-    let mut chunks = src.chunks_exact(SUM_LANES);
+    let mut chunks = block.chunks_exact(SUM_LANES);
     for chunk in &mut chunks {
         for (a, x) in acc.iter_mut().zip(chunk) {
             *a += f64::from_ne_bytes(*x);
         }
     }
     add_tail(&mut acc, chunks.remainder());
-    combine(&acc)
+    acc
+}
+
+/// Adds a block's lanes to the running totals, lane by lane.
+#[inline]
+pub(crate) fn add_lanes(totals: &mut Lanes, block: &Lanes) {
+    for (total, lane) in totals.iter_mut().zip(block) {
+        *total += lane;
+    }
 }
 
 /// Adds the last `len % 16` values: value `k` of the tail has index `≡ k (mod 16)`.
@@ -215,8 +255,14 @@ pub(crate) mod tests {
     /// `docs/abi.md`'s sum order written out literally.
     pub(crate) fn reference_sum(x: &[f64]) -> f64 {
         let mut acc = [0.0_f64; 16];
-        for (i, v) in x.iter().enumerate() {
-            acc[i % 16] += v;
+        for block in x.chunks(SUM_BLOCK) {
+            let mut lanes = [0.0_f64; 16];
+            for (i, v) in block.iter().enumerate() {
+                lanes[i % 16] += v;
+            }
+            for k in 0..16 {
+                acc[k] += lanes[k];
+            }
         }
         let mut s8 = [0.0; 8];
         for k in 0..8 {
@@ -341,7 +387,8 @@ pub(crate) mod tests {
 
     #[test]
     fn portable_sum_is_the_documented_order() {
-        for length in LENGTHS.into_iter().chain([4096, 4097]) {
+        let blocks = [SUM_BLOCK - 1, SUM_BLOCK, SUM_BLOCK + 1, 3 * SUM_BLOCK + 17];
+        for length in LENGTHS.into_iter().chain([4096, 4097]).chain(blocks) {
             let values = test_values(length, length as u64 + 7);
             let expected = reference_sum(&values).to_bits();
             for offset in OFFSETS {
@@ -365,6 +412,20 @@ pub(crate) mod tests {
             run_sum(sum_portable, &values, 0).to_bits(),
             documented.to_bits()
         );
+    }
+
+    #[test]
+    fn blocks_are_summed_separately() {
+        // One chain per lane would lose every 1.0 added to 1e16 (its spacing is 2.0); the
+        // second block's lane 0 adds up its 512 ones first, and 1e16 + 512 is exact.
+        let mut values = vec![1.0_f64; 2 * SUM_BLOCK];
+        values[0] = 1e16;
+        let one_chain = values.iter().step_by(16).fold(0.0, |a, v| a + v);
+        assert_eq!(one_chain, 1e16);
+        let expected = 1e16 + 512.0 + 15.0 * (2 * SUM_BLOCK / 16) as f64;
+        assert_eq!(reference_sum(&values), expected);
+        assert_eq!(run_sum(sum, &values, 0), expected);
+        assert_eq!(run_sum(sum_portable, &values, 5), expected);
     }
 
     #[test]

@@ -10,8 +10,9 @@ use crate::person::Person;
 use crate::raw::write_out;
 use crate::status::{status_code, FfiResult, Status};
 
-/// The ABI version; bumped on any change of a signature or layout.
-pub const FFI_BRIDGE_ABI_VERSION: u32 = 1;
+/// The ABI version; bumped on any change of a signature, a layout or a documented result
+/// (2: the sum order has blocks).
+pub const FFI_BRIDGE_ABI_VERSION: u32 = 2;
 
 /// Sizes, alignments and field offsets (in bytes) of the exported structs.
 #[repr(C)]
@@ -78,7 +79,7 @@ pub(crate) const LAYOUT: FfiBridgeLayout = FfiBridgeLayout {
 const _: () = assert!(size_of::<FfiBridgeLiveCounts>() == 32);
 const _: () = assert!(size_of::<FfiBridgeLayout>() == 17 * 4);
 
-/// Returns the ABI version, `FFI_BRIDGE_ABI_VERSION` (1).
+/// Returns the ABI version, `FFI_BRIDGE_ABI_VERSION` (2).
 #[no_mangle]
 pub extern "C" fn ffi_bridge_abi_version() -> u32 {
     ffi_boundary(|| FFI_BRIDGE_ABI_VERSION)
@@ -110,8 +111,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn version_is_one() {
-        assert_eq!(ffi_bridge_abi_version(), 1);
+    fn version_is_two() {
+        assert_eq!(ffi_bridge_abi_version(), 2);
         crate::panic::inject_panic_once();
         assert_eq!(ffi_bridge_abi_version(), 0);
     }
@@ -122,7 +123,7 @@ mod tests {
         // SAFETY: `layout` is writable.
         assert_eq!(unsafe { ffi_bridge_layout(&mut layout) }, 0);
         let expected = FfiBridgeLayout {
-            abi_version: 1,
+            abi_version: 2,
             person_size: 16,
             person_align: 8,
             person_age_offset: 0,

@@ -35,6 +35,7 @@ mod layout;
 mod numbers;
 mod owned;
 pub(crate) mod panic;
+mod parallel;
 mod person;
 mod raw;
 mod status;

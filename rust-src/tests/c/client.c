@@ -66,10 +66,14 @@ static FfiBridgeLiveCounts live(void) {
     return c;
 }
 
-/* docs/abi.md's sum order, literally. */
+/* docs/abi.md's sum order, literally: blocks of 8192, sixteen lanes per block. */
 static double reference_sum(const double *x, size_t n) {
     double acc[16] = {0};
-    for (size_t i = 0; i < n; i++) acc[i % 16] += x[i];
+    for (size_t start = 0; start < n; start += 8192) {
+        double lane[16] = {0};
+        for (size_t j = 0; start + j < n && j < 8192; j++) lane[j % 16] += x[start + j];
+        for (int k = 0; k < 16; k++) acc[k] += lane[k];
+    }
     double s8[8], s4[4], s2[2];
     for (int k = 0; k < 8; k++) s8[k] = acc[k] + acc[k + 8];
     for (int k = 0; k < 4; k++) s4[k] = s8[k] + s8[k + 4];
@@ -137,6 +141,27 @@ static void test_guide_functions(void) {
     for (size_t k = 0; k < N_OVERFLOWING; k++) fill_buffer((double *)(void *)raw, OVERFLOWING[k]);
     CHECK(raw[0] == 0xAB && raw[7] == 0xAB);
     fill_buffer(buffer, 0);
+}
+
+/* Sums of several blocks, and (from 524288 values on) on two threads: the same bits. */
+static void test_large_sums(void) {
+    static const size_t lengths[] = {3 * 8192 + 1, 524288 + 3 * 8192 + 5};
+    for (size_t li = 0; li < sizeof lengths / sizeof lengths[0]; li++) {
+        size_t n = lengths[li];
+        unsigned char *raw = malloc(8 * n + 8);
+        double *values = malloc(8 * n);
+        CHECK(raw != NULL && values != NULL);
+        for (size_t i = 0; i < n; i++) {
+            values[i] = next_value();
+            write_double(raw + 3 + 8 * i, values[i]);
+        }
+        double expected = reference_sum(values, n);
+        for (int repeat = 0; repeat < 3; repeat++) {
+            CHECK(same_bits(ffi_bridge_sum((const double *)(void *)(raw + 3), n), expected));
+        }
+        free(values);
+        free(raw);
+    }
 }
 
 static void test_fill_and_sum(void) {
@@ -448,7 +473,7 @@ static void test_status_version_layout(void) {
     CHECK(sizeof(FfiBridgeStatus) == 4);
 
     CHECK(ffi_bridge_abi_version() == FFI_BRIDGE_ABI_VERSION);
-    CHECK(FFI_BRIDGE_ABI_VERSION == 1);
+    CHECK(FFI_BRIDGE_ABI_VERSION == 2);
 
     FfiBridgeLayout l;
     memset(&l, 0, sizeof l);
@@ -483,6 +508,7 @@ int main(void) {
 
     test_guide_functions();
     test_fill_and_sum();
+    test_large_sums();
     test_person_new_and_data_fill();
     test_owned_buffers();
     test_person_codec();

@@ -18,7 +18,12 @@ import java.nio.DoubleBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -376,6 +381,54 @@ abstract class BridgeContract {
                 assertThat(Double.doubleToRawLongBits(bridge().sumBuffer(one)))
                         .as("length %d lane %d", n, lane)
                         .isEqualTo(Double.doubleToRawLongBits(Reference.sum(one)));
+            }
+        }
+    }
+
+    /**
+     * Buffers of several blocks of 8192, up to one large enough (4 MiB and more) for the native library
+     * to sum on two threads: the same bits as the reference, from arrays, segments of every usable kind,
+     * DoubleBuffers, and from four threads at once.
+     */
+    @Test
+    void sumBufferOfSeveralBlocksFollowsTheDocumentedOrder() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8192);
+        for (int n : new int[] {8193, 3 * 8192 + 17, 524_288 + 3 * 8192 + 5}) {
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = (random.nextBoolean() ? 1 : -1)
+                        * Math.scalb(1.0 + random.nextDouble(), random.nextInt(-40, 40));
+            }
+            values[0] = 1e16; // lane 0 of the first block only
+            long expected = Double.doubleToRawLongBits(Reference.sum(values));
+            assertThat(Double.doubleToRawLongBits(bridge().sumBuffer(values)))
+                    .as("array of %d", n)
+                    .isEqualTo(expected);
+            for (SegmentKind kind : new SegmentKind[] {
+                SegmentKind.CONFINED, SegmentKind.NATIVE_MISALIGNED, SegmentKind.HEAP_BYTES_MISALIGNED
+            }) {
+                try (Containers.Segment segment = Containers.segment(kind, values)) {
+                    assertThat(Double.doubleToRawLongBits(bridge().sumBuffer(segment.operand)))
+                            .as("%s of %d", kind, n)
+                            .isEqualTo(expected);
+                }
+            }
+            assertThat(Double.doubleToRawLongBits(bridge().sumBuffer(DoubleBuffer.wrap(values))))
+                    .as("DoubleBuffer of %d", n)
+                    .isEqualTo(expected);
+            try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+                List<Future<Long>> sums = threads.invokeAll(Collections.nCopies(4, () -> {
+                    long differentBits = 0;
+                    for (int repeat = 0; repeat < 3; repeat++) {
+                        differentBits |= Double.doubleToRawLongBits(bridge().sumBuffer(values)) ^ expected;
+                    }
+                    return differentBits;
+                }));
+                for (Future<Long> sum : sums) {
+                    assertThat(sum.get())
+                            .as("concurrent sums of %d differ in these bits", n)
+                            .isZero();
+                }
             }
         }
     }

@@ -89,7 +89,7 @@ class NativeFaultIT {
 
     @Test
     void wrongAbiLibrary() throws Exception {
-        expectFault(wrongAbi, "ABI version 999", "binds ABI version 1");
+        expectFault(wrongAbi, "ABI version 999", "binds ABI version 2");
     }
 
     @Test
@@ -261,7 +261,7 @@ class NativeFaultIT {
             """ + UNUSED_STUBS;
 
     private static final String WRONG_VALUES_C = """
-            /* A library with every symbol of docs/abi.md, ABI version 1 and the documented layouts, whose
+            /* A library with every symbol of docs/abi.md, ABI version 2 and the documented layouts, whose
                create_person returns the wrong person: the handshake passes, the self-test must not. */
             #include <stddef.h>
             #include <stdint.h>
@@ -277,9 +277,9 @@ class NativeFaultIT {
             void free_person(void *p) { (void) p; }
             double ffi_bridge_sum(const double *b, size_t n) { double s = 0; for (size_t i = 0; i < n; i++) s += b[i]; return s; }
             const char *ffi_bridge_status_message(int32_t s) { (void) s; return "wrong-values test library"; }
-            uint32_t ffi_bridge_abi_version(void) { return 1; }
+            uint32_t ffi_bridge_abi_version(void) { return 2; }
             int32_t ffi_bridge_layout(uint32_t *o) {
-                static const uint32_t layout[17] = { 1, 16, 8, 0, 4, 8, 40, 8, 0, 16, 8, 0, 8, 16, 8, 0, 8 };
+                static const uint32_t layout[17] = { 2, 16, 8, 0, 4, 8, 40, 8, 0, 16, 8, 0, 8, 16, 8, 0, 8 };
                 if (!o) return -1;
                 memcpy(o, layout, sizeof layout);
                 return 0;

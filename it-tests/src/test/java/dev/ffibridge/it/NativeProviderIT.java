@@ -38,7 +38,7 @@ class NativeProviderIT extends BridgeContract {
         assertThat(nativeReport.cause()).isNull();
         assertThat(nativeReport.priority())
                 .isGreaterThan(diagnostics.providers().get(1).priority());
-        assertThat(nativeReport.details()).containsEntry("abi", "1").containsKey("library");
+        assertThat(nativeReport.details()).containsEntry("abi", "2").containsKey("library");
         assertThat(java.nio.file.Path.of(nativeReport.details().get("library"))).isAbsolute();
     }
 }

@@ -22,9 +22,15 @@ final class Reference {
     /** The guide's data values. */
     static final double[] DATA_VALUES = {1.1, 2.2, 3.3, 4.4, 5.5};
 
+    /** Values per block of the sum order. */
+    static final int BLOCK = 8192;
+
     private Reference() {}
 
-    /** The documented sum: 16 accumulators, element i into acc[i % 16], then the fixed tree. */
+    /**
+     * The documented sum: blocks of 8192; per block 16 lanes, element j into lane[j % 16]; the blocks' lanes
+     * added to acc[k] in block order; then the fixed tree.
+     */
     static double sum(double[] x) {
         return sum(x, 0, x.length);
     }
@@ -47,8 +53,15 @@ final class Reference {
     static java.util.TreeSet<Long> possibleSums(double[] x, int offset, int length) {
         Partial[] acc = new Partial[16];
         java.util.Arrays.fill(acc, Partial.ZERO);
-        for (int i = 0; i < length; i++) {
-            acc[i % 16] = Partial.add(acc[i % 16], Partial.of(x[offset + i]));
+        for (int start = 0; start < length; start += BLOCK) {
+            Partial[] lane = new Partial[16];
+            java.util.Arrays.fill(lane, Partial.ZERO);
+            for (int j = 0; j < BLOCK && start + j < length; j++) {
+                lane[j % 16] = Partial.add(lane[j % 16], Partial.of(x[offset + start + j]));
+            }
+            for (int k = 0; k < 16; k++) {
+                acc[k] = Partial.add(acc[k], lane[k]);
+            }
         }
         Partial[] s8 = new Partial[8];
         for (int k = 0; k < 8; k++) {

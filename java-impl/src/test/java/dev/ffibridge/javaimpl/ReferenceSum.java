@@ -6,9 +6,15 @@ final class ReferenceSum {
     private ReferenceSum() {}
 
     static double of(double[] x) {
-        double[] acc = new double[16]; // every accumulator starts at +0.0
-        for (int i = 0; i < x.length; i++) {
-            acc[i % 16] += x[i];
+        double[] acc = new double[16]; // every total starts at +0.0
+        for (int start = 0; start < x.length; start += 8192) { // blocks of 8192
+            double[] lane = new double[16]; // every lane of a block starts at +0.0
+            for (int j = 0; j < 8192 && start + j < x.length; j++) {
+                lane[j % 16] += x[start + j];
+            }
+            for (int k = 0; k < 16; k++) {
+                acc[k] += lane[k];
+            }
         }
         double[] s8 = new double[8];
         for (int k = 0; k < 8; k++) {

@@ -4,22 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every in-place segment path of {@link Fill} and {@link Sum} (native aligned or not, heap over a
- * byte[], a long[], inside a double, read-only), at every length around a block of 16, the first
- * 1024 elements that fill copies, and the chunk boundaries of the int-indexed inner loops, with
- * small chunks so that the boundaries are reachable.
+ * byte[], a long[], inside a double, read-only), at every length around 16 lanes, the first 1024
+ * elements that fill copies, the sum's blocks of 8192, and the chunk boundaries of fill's
+ * int-indexed inner loops, with small chunks so that the boundaries are reachable.
  */
 class SegmentKernelTest {
 
     private static final int[] LENGTHS = {0, 1, 15, 16, 17, 31, 32, 33, 47, 48, 49, 1023, 1024, 1025, 1040, 1071, 2065};
 
-    /** Small chunks (multiples of 16, as the sum requires) and the real one. */
-    private static final int[] CHUNKS = {16, 32, 48, 1024, Sum.CHUNK};
+    /** Lengths around the sum's blocks. */
+    private static final int[] BLOCK_LENGTHS = {8191, 8192, 8193, 2 * 8192 + 15, 3 * 8192 + 17};
+
+    /** Small chunks (multiples of 16) and the real one. */
+    private static final int[] CHUNKS = {16, 32, 48, 1024, Fill.CHUNK};
 
     /** A segment of {@code n} doubles of one kind; the arena frees native ones. */
     private enum Kind {
@@ -70,42 +75,36 @@ class SegmentKernelTest {
         Random random = new Random(7);
         try (Arena arena = Arena.ofConfined()) {
             for (Kind kind : Kind.values()) {
-                for (int n : LENGTHS) {
+                for (int n : IntStream.concat(Arrays.stream(LENGTHS), Arrays.stream(BLOCK_LENGTHS))
+                        .toArray()) {
                     double[] values = SumOrderTest.randomValues(random, n);
                     MemorySegment segment = Segments.write(kind.make.apply(arena, n), values);
                     long expected = bits(ReferenceSum.of(values));
-                    for (int chunk : CHUNKS) {
-                        assertThat(bits(Sum.sum(segment, chunk)))
-                                .as("%s of %d, chunk %d", kind, n, chunk)
-                                .isEqualTo(expected);
-                        assertThat(bits(Sum.sum(segment.asReadOnly(), chunk)))
-                                .as("read-only %s of %d, chunk %d", kind, n, chunk)
-                                .isEqualTo(expected);
-                    }
+                    assertThat(bits(Sum.sum(segment))).as("%s of %d", kind, n).isEqualTo(expected);
+                    assertThat(bits(Sum.sum(segment.asReadOnly())))
+                            .as("read-only %s of %d", kind, n)
+                            .isEqualTo(expected);
                 }
             }
         }
     }
 
     @Test
-    void theChunkBoundaryKeepsTheAccumulatorsInOrder() {
-        // With chunks of 16, element 16 starts the second chunk and must still go to acc0, where
-        // 1e16 swallows it (acc8 = -1e16 cancels acc0 at the end); in acc1 it would survive.
-        double[] values = new double[33];
+    void eachBlockStartsNewLanes() {
+        // Element 16 goes to lane 0, where 1e16 swallows it (lane 8 = -1e16 cancels it at the end).
+        // Elements 8192 and 8208 start lane 0 of the second block: 2 there, and 1e16 + 2 is exact.
+        double[] values = new double[8209];
         values[0] = 1e16;
         values[8] = -1e16;
         values[16] = 1.0;
-        values[32] = 1.0; // the tail, also acc0's: lost too
+        values[8192] = 1.0;
+        values[8208] = 1.0; // the tail, lane 0 of the second block too
         try (Arena arena = Arena.ofConfined()) {
             for (Kind kind : Kind.values()) {
                 MemorySegment segment = Segments.write(kind.make.apply(arena, values.length), values);
-                for (int chunk : CHUNKS) {
-                    assertThat(Sum.sum(segment, chunk))
-                            .as("%s, chunk %d", kind, chunk)
-                            .isEqualTo(0.0);
-                }
+                assertThat(Sum.sum(segment)).as("%s", kind).isEqualTo(2.0);
             }
         }
-        assertThat(ReferenceSum.of(values)).isEqualTo(0.0);
+        assertThat(ReferenceSum.of(values)).isEqualTo(2.0);
     }
 }

@@ -89,6 +89,22 @@ class SumOrderTest {
     }
 
     @Test
+    void eachBlockOf8192StartsItsOwnLanes() {
+        // Elements 8192 and 8208 are lane 0 of the second block: they add up to 2 there first, and
+        // 1e16 + 2 is exact. One chain per lane would add each 1.0 to 1e16 and lose it.
+        double[] values = at(8209, 0, BIG, 8, -BIG, 8192, 1.0, 8208, 1.0);
+        assertThat(BRIDGE.sumBuffer(values)).isEqualTo(2.0);
+        // Inside one block the same two ones are lost.
+        assertThat(BRIDGE.sumBuffer(at(8192, 0, BIG, 8, -BIG, 16, 1.0, 32, 1.0)))
+                .isEqualTo(0.0);
+        // The third block's lanes are added to the totals after the second block's.
+        double[] third = at(3 * 8192, 0, BIG, 8192, 1.0, 8208, 1.0, 16384, -BIG);
+        // totals[0] = (1e16 + 2) + -1e16 = 2.
+        assertThat(BRIDGE.sumBuffer(third)).isEqualTo(2.0);
+        assertThat(bits(BRIDGE.sumBuffer(third))).isEqualTo(bits(ReferenceSum.of(third)));
+    }
+
+    @Test
     void emptyAndNegativeZeroGivePositiveZero() {
         assertThat(bits(BRIDGE.sumBuffer(new double[0]))).isEqualTo(bits(0.0));
         for (int n : new int[] {1, 2, 15, 16, 17, 100}) {
@@ -118,7 +134,7 @@ class SumOrderTest {
 
     @Test
     void sumsFillValuesExactly() {
-        for (int n : new int[] {0, 1, 16, 17, 1000, 4097}) {
+        for (int n : new int[] {0, 1, 16, 17, 1000, 4097, 3 * 8192 + 5}) {
             double[] values = new double[n];
             BRIDGE.fillBuffer(values);
             assertThat(BRIDGE.sumBuffer(values)).isEqualTo((double) n * (n - 1) / 2);
@@ -128,7 +144,9 @@ class SumOrderTest {
     @Test
     void equalsTheReferenceOnRandomInputs() {
         Random random = new Random(20_250_101L);
-        int[] lengths = IntStream.concat(IntStream.rangeClosed(0, 100), IntStream.of(1023, 1024, 1025, 4111))
+        int[] lengths = IntStream.concat(
+                        IntStream.rangeClosed(0, 100),
+                        IntStream.of(1023, 1024, 1025, 4111, 8191, 8192, 8193, 3 * 8192 + 17))
                 .toArray();
         for (int length : lengths) {
             for (int trial = 0; trial < 8; trial++) {

@@ -48,7 +48,7 @@ import java.util.Optional;
 final class FfiBridgeLibrary {
 
     /** The ABI version these bindings implement; {@code ffi_bridge_abi_version()} must return it. */
-    static final int ABI_VERSION = 1;
+    static final int ABI_VERSION = 2;
 
     /** Native segments up to this many bytes go through critical handles; larger ones through regular handles. */
     static final long CRITICAL_NATIVE_BYTES = 1L << 20;

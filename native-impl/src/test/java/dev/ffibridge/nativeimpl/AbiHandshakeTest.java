@@ -14,7 +14,7 @@ class AbiHandshakeTest {
     @Test
     void theJavaLayoutsAreTheDocumentedOnes() {
         AbiLayout expected = AbiLayout.expected();
-        assertThat(expected.values()).containsExactly(1, 16, 8, 0, 4, 8, 40, 8, 0, 16, 8, 0, 8, 16, 8, 0, 8);
+        assertThat(expected.values()).containsExactly(2, 16, 8, 0, 4, 8, 40, 8, 0, 16, 8, 0, 8, 16, 8, 0, 8);
         assertThat(AbiLayout.LAYOUT.byteSize()).isEqualTo(17 * 4);
         // AbiLayout.of reads field i at 4 * i: the layout has no padding
         for (int i = 0; i < AbiLayout.FIELDS.size(); i++) {

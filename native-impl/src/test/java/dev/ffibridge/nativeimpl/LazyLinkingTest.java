@@ -88,7 +88,7 @@ class LazyLinkingTest {
         assertThatThrownBy(() -> NativeLoader.check(located, library))
                 .isInstanceOf(LinkageError.class)
                 .hasMessageContaining("the library has ABI version ")
-                .hasMessageContaining("but this jar binds ABI version 1")
+                .hasMessageContaining("but this jar binds ABI version 2")
                 .hasMessageContaining(located.describe());
         assertThat(lookup.names()).containsOnly(FfiBridgeLibrary.AbiVersion.NAME);
     }
@@ -101,7 +101,7 @@ class LazyLinkingTest {
                 .isInstanceOf(UnsatisfiedLinkError.class)
                 .hasMessageContaining(located.describe() + " is not a matching libffi_bridge")
                 .hasMessageContaining(
-                        "does not export ffi_bridge_encode_data (1 of the 25 functions of ABI version 1)");
+                        "does not export ffi_bridge_encode_data (1 of the 25 functions of ABI version 2)");
         List<String> names = lookup.names();
         assertThat(names.subList(names.size() - FfiBridgeLibrary.FUNCTIONS.size(), names.size()))
                 .as("nothing linked after the version but the lookups")

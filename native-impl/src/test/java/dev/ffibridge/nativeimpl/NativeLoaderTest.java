@@ -28,7 +28,7 @@ class NativeLoaderTest {
         assertThat(result.available()).isTrue();
         assertThat(result.details())
                 .containsEntry("library", copy.toString())
-                .containsEntry("abi", "1")
+                .containsEntry("abi", "2")
                 .containsEntry("source", "ffibridge.library.path");
     }
 
@@ -90,7 +90,7 @@ class NativeLoaderTest {
                 .isInstanceOf(UnsatisfiedLinkError.class)
                 .hasMessageContaining("ffibridge.library.path " + libm)
                 .hasMessageContaining("does not export add_numbers, create_person")
-                .hasMessageContaining("ffi_bridge_live_counts (25 of the 25 functions of ABI version 1)");
+                .hasMessageContaining("ffi_bridge_live_counts (25 of the 25 functions of ABI version 2)");
     }
 
     /** The libm this JVM has mapped: a real shared library that is not ours. */

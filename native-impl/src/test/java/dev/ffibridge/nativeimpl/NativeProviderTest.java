@@ -46,7 +46,7 @@ class NativeProviderTest {
     void reportsTheLibraryItLoaded() {
         assertThat(provider.isAvailable()).isTrue();
         Map<String, String> details = provider.details();
-        assertThat(details).containsEntry("abi", "1").containsKeys("library", "source");
+        assertThat(details).containsEntry("abi", "2").containsKeys("library", "source");
         Path library = Path.of(details.get("library"));
         assertThat(library).isAbsolute();
         assertThat(Files.isRegularFile(library)).isTrue();
@@ -80,8 +80,8 @@ class NativeProviderTest {
                 .orElseThrow();
         assertThat(report.available()).isTrue();
         assertThat(report.cause()).isNull();
-        assertThat(report.details()).containsEntry("abi", "1");
-        assertThat(diagnostics.toString()).contains("native [priority 100]: available", "abi = 1", "library = ");
+        assertThat(report.details()).containsEntry("abi", "2");
+        assertThat(diagnostics.toString()).contains("native [priority 100]: available", "abi = 2", "library = ");
     }
 
     @Test

@@ -35,7 +35,7 @@ class ProcessTest {
                 .contains("selected: native (highest-priority available provider")
                 .contains("native [priority 100]: available")
                 .contains("source = jar (extracted to " + tmpdir + ")")
-                .contains("abi = 1");
+                .contains("abi = 2");
     }
 
     @Test

@@ -7,8 +7,14 @@ final class ReferenceSum {
 
     static double sum(double[] x, int offset, int length) {
         double[] acc = new double[16];
-        for (int i = 0; i < length; i++) {
-            acc[i % 16] += x[offset + i];
+        for (int start = 0; start < length; start += 8192) { // blocks of 8192
+            double[] lane = new double[16];
+            for (int j = 0; j < 8192 && start + j < length; j++) {
+                lane[j % 16] += x[offset + start + j];
+            }
+            for (int k = 0; k < 16; k++) {
+                acc[k] += lane[k];
+            }
         }
         double[] s8 = new double[8];
         for (int k = 0; k < 8; k++) {
