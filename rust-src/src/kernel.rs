@@ -96,6 +96,11 @@ pub(crate) fn fill_converted(dst: &mut [MaybeUninit<Slot>], start: u64) {
 /// The sum of `src` in the documented order, with the fastest available kernel (on two
 /// threads for large buffers, see [`crate::parallel`]).
 pub(crate) fn sum(src: &[Slot]) -> f64 {
+    if src.len() <= SUM_BLOCK {
+        // One block: its lanes are the totals (`+0.0 + lane == lane`, as a lane starting at
+        // `+0.0` is never `-0.0`), without the totals' sixteen additions.
+        return combine(&block_lanes(src));
+    }
     let mut totals = [0.0; SUM_LANES];
     if !crate::parallel::add_blocks(src, &mut totals) {
         for block in src.chunks(SUM_BLOCK) {
