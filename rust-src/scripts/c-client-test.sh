@@ -39,10 +39,13 @@ else
     echo "c-client-test: note: valgrind not found, running the C client without it"
 fi
 
-"${run[@]}" | tee "$tmp/out"
-last="$(tail -n 1 "$tmp/out")"
-if [[ ! "$last" =~ ^[0-9]+\ passed,\ 0\ failed$ ]]; then
-    echo "c-client-test: unexpected closing line: $last" >&2
-    exit 1
-fi
-echo "c-client-test: OK (${run[0]##*/})"
+# Twice: as shipped (sums on the calling thread), and with the sum's helper thread turned on.
+for threads in "" 2; do
+    FFI_BRIDGE_THREADS="$threads" "${run[@]}" | tee "$tmp/out"
+    last="$(tail -n 1 "$tmp/out")"
+    if [[ ! "$last" =~ ^[0-9]+\ passed,\ 0\ failed$ ]]; then
+        echo "c-client-test: unexpected closing line (FFI_BRIDGE_THREADS=$threads): $last" >&2
+        exit 1
+    fi
+done
+echo "c-client-test: OK (${run[0]##*/}, FFI_BRIDGE_THREADS unset and 2)"

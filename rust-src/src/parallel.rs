@@ -1,4 +1,4 @@
-//! The second thread of large sums.
+//! The second thread of large sums, turned on by `FFI_BRIDGE_THREADS=2` in the environment.
 //!
 //! One core reads the last-level cache at about 29 GB/s on the machines we measured, and the
 //! single-threaded sum already runs at that rate from a million doubles on; two cores read
@@ -6,6 +6,12 @@
 //! (`docs/abi.md`) are shared between the calling thread and one helper thread. The result is
 //! bit-identical to the single-threaded sum: each block's lanes are computed by one thread, and
 //! the caller adds them to the totals in block order.
+//!
+//! It is off by default because it only pays when the same data is read again and again: the
+//! helper's cache then keeps half of it. When the caller writes the data between sums (fill,
+//! then sum), every line the helper's cache holds must be taken back from the other core first,
+//! and on the machines we measured that cost as much as the second core saved, or more
+//! (`docs/benchmarks.md`).
 //!
 //! Robustness comes first:
 //! * Both threads claim blocks from one counter, so a helper that is slow to wake (or missing,
@@ -15,8 +21,8 @@
 //! * The caller neither returns nor unwinds while the helper may read its buffer (see
 //!   [`Round`]'s drop).
 //! * A panic on the helper is caught there, and the caller sums that round again itself.
-//! * If the thread cannot be spawned, or `FFI_BRIDGE_THREADS=1` is set, every sum stays on its
-//!   calling thread.
+//! * If the thread cannot be spawned, or `FFI_BRIDGE_THREADS` is not `2`, every sum stays on
+//!   its calling thread.
 //! * The helper is parked when idle and never exits. The library is linked with
 //!   `-z nodelete` (see `build.rs`), so `dlclose` cannot unmap the code it is parked in.
 
@@ -43,7 +49,7 @@ const ROUND_BLOCKS: usize = 128;
 /// large sums and the rounds of one sum find it running.
 const SPIN: Duration = Duration::from_micros(50);
 
-/// The environment variable that keeps every sum on its calling thread when set to `1`.
+/// The environment variable that turns the helper on when set to `2`.
 const THREADS_VARIABLE: &str = "FFI_BRIDGE_THREADS";
 
 /// [`Shared::state`]: no round posted.
@@ -75,18 +81,21 @@ impl Work {
         self.len.div_ceil(SUM_BLOCK)
     }
 
-    /// Claims blocks from `next` until none is left, and writes each one's lanes.
+    /// Claims blocks until none is left, and writes each one's lanes. The caller takes blocks
+    /// from the front, the helper from the back (`from_back`), so each reads one contiguous
+    /// range; `claimed` counts the claims of both, which keeps the two ranges apart.
     ///
     /// # Safety
     /// `src` is readable for `len` slots and `lanes` writable for [`Work::blocks`] entries for
-    /// the whole call, and no other thread accesses a block index claimed here.
-    unsafe fn run(&self, next: &AtomicUsize) {
+    /// the whole call, and at most one thread runs with each value of `from_back`.
+    unsafe fn run(&self, claimed: &AtomicUsize, from_back: bool) {
         let blocks = self.blocks();
-        loop {
-            let block = next.fetch_add(1, Ordering::Relaxed);
-            if block >= blocks {
-                return;
-            }
+        let mut mine = 0;
+        while claimed.fetch_add(1, Ordering::Relaxed) < blocks {
+            // Claims by both threads never exceed `blocks`, so the front range `0..` of one and
+            // the back range `..blocks` of the other never meet.
+            let block = if from_back { blocks - 1 - mine } else { mine };
+            mine += 1;
             let start = block * SUM_BLOCK;
             // SAFETY: `start < len`, and the block's slots are inside the `len` readable ones.
             let slots = unsafe {
@@ -94,7 +103,7 @@ impl Work {
             };
             #[cfg(test)]
             tests::maybe_panic();
-            // SAFETY: `block < blocks`, and this thread alone claimed this index.
+            // SAFETY: `block < blocks`, and no other thread takes this index (see above).
             unsafe { self.lanes.add(block).write(block_lanes(slots)) };
         }
     }
@@ -136,7 +145,8 @@ static HELPER: OnceLock<Option<Thread>> = OnceLock::new();
 fn helper() -> Option<&'static Thread> {
     HELPER
         .get_or_init(|| {
-            if !enabled(std::env::var_os(THREADS_VARIABLE).as_deref()) {
+            // The unit tests exercise the helper unless told otherwise.
+            if !enabled(std::env::var_os(THREADS_VARIABLE).as_deref(), cfg!(test)) {
                 return None;
             }
             thread::Builder::new()
@@ -149,9 +159,10 @@ fn helper() -> Option<&'static Thread> {
         .as_ref()
 }
 
-/// Whether the value of `FFI_BRIDGE_THREADS` allows the helper (anything but `1`).
-fn enabled(value: Option<&std::ffi::OsStr>) -> bool {
-    value.is_none_or(|v| v != "1")
+/// Whether the value of `FFI_BRIDGE_THREADS` turns the helper on: `2` does, any other value
+/// does not, and without the variable it is `default`.
+fn enabled(value: Option<&std::ffi::OsStr>, default: bool) -> bool {
+    value.map_or(default, |v| v == "2")
 }
 
 /// The helper's loop: take each posted round, sum blocks of it, report DONE.
@@ -178,7 +189,7 @@ fn serve(shared: &'static Shared) {
         let work = unsafe { *shared.work.get() };
         // SAFETY: the owner keeps the buffers alive until it sees DONE, and `next` hands each
         // block index to one thread.
-        let result = catch_unwind(AssertUnwindSafe(|| unsafe { work.run(&shared.next) }));
+        let result = catch_unwind(AssertUnwindSafe(|| unsafe { work.run(&shared.next, true) }));
         shared.failed.store(result.is_err(), Ordering::Relaxed);
         shared.state.store(DONE, Ordering::Release);
     }
@@ -262,7 +273,7 @@ impl Round {
         };
         // SAFETY: `work`'s buffers are borrowed by the caller until `finish`, and `next` hands
         // each block index to one thread.
-        unsafe { work.run(&shared.next) };
+        unsafe { work.run(&shared.next, false) };
         round
     }
 
@@ -343,11 +354,15 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn the_variable_turns_the_helper_off_only_at_one() {
-        assert!(enabled(None));
-        assert!(!enabled(Some(OsStr::new("1"))));
-        assert!(enabled(Some(OsStr::new("2"))));
-        assert!(enabled(Some(OsStr::new(""))));
+    fn only_two_turns_the_helper_on() {
+        assert!(!enabled(None, false));
+        assert!(enabled(None, true));
+        for default in [false, true] {
+            assert!(enabled(Some(OsStr::new("2")), default));
+            assert!(!enabled(Some(OsStr::new("1")), default));
+            assert!(!enabled(Some(OsStr::new("")), default));
+            assert!(!enabled(Some(OsStr::new("two")), default));
+        }
     }
 
     #[test]
