@@ -129,7 +129,14 @@ final class ProviderSelection {
         if (choice.warning() != null) {
             log.log(Level.WARNING, choice.warning());
         }
-        log.log(Level.INFO, "ffibridge: using the " + choice.provider().name() + " provider (" + choice.reason() + ")");
+        // concat, not +: the first + of each shape bootstraps an invokedynamic call site (~1 ms, cold)
+        log.log(
+                Level.INFO,
+                "ffibridge: using the "
+                        .concat(choice.provider().name())
+                        .concat(" provider (")
+                        .concat(choice.reason())
+                        .concat(")"));
         return bridge;
     }
 
@@ -164,7 +171,7 @@ final class ProviderSelection {
                 String reason = skipped.isEmpty()
                         ? "highest-priority available provider"
                         : "fallback: " + String.join("; ", skipped);
-                return new Choice(provider, reason + describe(provider), warning);
+                return new Choice(provider, reason.concat(describe(provider)), warning);
             }
             skipped.add("the " + provider.name() + " provider is unavailable: "
                     + cause.get().getMessage());

@@ -1,6 +1,5 @@
 package dev.ffibridge.nativeimpl;
 
-import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.MemoryLayout;
@@ -140,6 +139,6 @@ record AbiLayout(List<Integer> values) {
     }
 
     private static int offset(StructLayout layout, String field) {
-        return Math.toIntExact(layout.byteOffset(groupElement(field)));
+        return Math.toIntExact(StructOffsets.of(layout, field));
     }
 }

@@ -1,6 +1,5 @@
 package dev.ffibridge.nativeimpl;
 
-import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -20,8 +19,8 @@ record BufferStruct(MemorySegment data, long length) {
     static final StructLayout LAYOUT = MemoryLayout.structLayout(ADDRESS.withName("data"), JAVA_LONG.withName("length"))
             .withName("FfiBridgeBuffer");
 
-    static final long DATA_OFFSET = LAYOUT.byteOffset(groupElement("data"));
-    static final long LENGTH_OFFSET = LAYOUT.byteOffset(groupElement("length"));
+    static final long DATA_OFFSET = StructOffsets.of(LAYOUT, "data");
+    static final long LENGTH_OFFSET = StructOffsets.of(LAYOUT, "length");
 
     /** Reads the struct at {@code struct}, a segment of at least {@link #LAYOUT}'s size. */
     static BufferStruct from(MemorySegment struct) {

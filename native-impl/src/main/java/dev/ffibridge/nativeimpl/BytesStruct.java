@@ -1,6 +1,5 @@
 package dev.ffibridge.nativeimpl;
 
-import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -22,8 +21,8 @@ record BytesStruct(MemorySegment data, long length) {
     static final StructLayout LAYOUT = MemoryLayout.structLayout(ADDRESS.withName("data"), JAVA_LONG.withName("length"))
             .withName("FfiBridgeBytes");
 
-    static final long DATA_OFFSET = LAYOUT.byteOffset(groupElement("data"));
-    static final long LENGTH_OFFSET = LAYOUT.byteOffset(groupElement("length"));
+    static final long DATA_OFFSET = StructOffsets.of(LAYOUT, "data");
+    static final long LENGTH_OFFSET = StructOffsets.of(LAYOUT, "length");
 
     /** The most bytes a Java array holds on every common JVM. */
     static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;

@@ -1,6 +1,5 @@
 package dev.ffibridge.nativeimpl;
 
-import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import dev.ffibridge.api.Data;
@@ -20,7 +19,7 @@ record DataStruct(Data values) {
                     MemoryLayout.sequenceLayout(Data.LENGTH, JAVA_DOUBLE).withName("values"))
             .withName("Data");
 
-    static final long VALUES_OFFSET = LAYOUT.byteOffset(groupElement("values"));
+    static final long VALUES_OFFSET = StructOffsets.of(LAYOUT, "values");
 
     /** Reads the struct at {@code struct}, a segment of at least {@link #LAYOUT}'s size. */
     static DataStruct from(MemorySegment struct) {

@@ -54,7 +54,8 @@ final class LibraryExtractor {
         int dot = libraryFileName.lastIndexOf('.');
         String base = dot < 0 ? libraryFileName : libraryFileName.substring(0, dot);
         String suffix = dot < 0 ? "" : libraryFileName.substring(dot);
-        return base + "-" + sha256.substring(0, HASH_CHARS) + suffix;
+        // concat, not +: the load path has no invokedynamic string concatenation (see LibraryLocator)
+        return base.concat("-").concat(sha256.substring(0, HASH_CHARS)).concat(suffix);
     }
 
     /**
@@ -72,7 +73,8 @@ final class LibraryExtractor {
         if (holds(target, library)) {
             return new Extracted(target, false);
         }
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+        String prefix = ".".concat(target.getFileName().toString()).concat(".");
+        Path temporary = Files.createTempFile(directory, prefix, ".tmp");
         boolean keep = false;
         try {
             Files.write(temporary, library);

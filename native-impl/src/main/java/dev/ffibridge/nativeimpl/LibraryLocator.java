@@ -43,13 +43,17 @@ final class LibraryLocator {
         }
     }
 
-    /** The jar's resources (a class, not a lambda: a lambda's bootstrap costs milliseconds in a cold JVM). */
+    /**
+     * The jar's resources (a class, not a lambda: a lambda's bootstrap costs milliseconds in a cold JVM).
+     * On the load path, strings are joined with {@link String#concat}, not {@code +}: the first {@code +}
+     * of each shape bootstraps an invokedynamic call site, about a millisecond each in a cold JVM.
+     */
     private static final class ClassPathResources implements Resources {
         static final ClassPathResources INSTANCE = new ClassPathResources();
 
         @Override
         public byte[] read(String name) throws IOException {
-            try (InputStream in = LibraryLocator.class.getResourceAsStream("/" + name)) {
+            try (InputStream in = LibraryLocator.class.getResourceAsStream("/".concat(name))) {
                 return in == null ? null : in.readAllBytes();
             }
         }
@@ -99,12 +103,19 @@ final class LibraryLocator {
             if (explicit) {
                 return LIBRARY_PATH_PROPERTY;
             }
-            return "jar (extracted to " + path.getParent() + (privateCopy ? ", a private copy" : "") + ")";
+            // concat, not +: FfiBridge.load() asks for it on every load (see ClassPathResources)
+            return "jar (extracted to "
+                    .concat(path.getParent().toString())
+                    .concat(privateCopy ? ", a private copy)" : ")");
         }
 
         /** For messages: {@code ffibridge.library.path /x/libffi_bridge.so} or {@code the jar's library, extracted to /tmp/...}. */
         String describe() {
-            return explicit ? LIBRARY_PATH_PROPERTY + " " + path : "the jar's library, extracted to " + path;
+            // concat, not +: this runs on every load (see ClassPathResources)
+            String file = path.toString();
+            return explicit
+                    ? (LIBRARY_PATH_PROPERTY + " ").concat(file)
+                    : "the jar's library, extracted to ".concat(file);
         }
 
         /** What the user may do about a library that does not work. */
@@ -195,7 +206,7 @@ final class LibraryLocator {
     static String sha256(Resources resources, String resource, byte[] library) {
         byte[] recorded;
         try {
-            recorded = resources.read(resource + SHA256_SUFFIX);
+            recorded = resources.read(resource.concat(SHA256_SUFFIX));
         } catch (IOException e) {
             recorded = null;
         }

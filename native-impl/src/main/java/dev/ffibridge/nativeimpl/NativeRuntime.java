@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 final class NativeRuntime {
 
-    private static final System.Logger LOG = System.getLogger("dev.ffibridge.nativeimpl");
+    /** The logger, made on first use: only a failed load logs. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.ffibridge.nativeimpl");
+    }
 
     private static final Object LOCK = new Object();
     private static volatile LoadResult result;
@@ -26,7 +29,7 @@ final class NativeRuntime {
                 if (loaded == null) {
                     loaded = NativeLoader.load(LibraryLocator.Settings.fromSystemProperties());
                     result = loaded;
-                    log(loaded);
+                    logIfFailed(loaded);
                 }
             }
         }
@@ -54,23 +57,21 @@ final class NativeRuntime {
         return loaded.library();
     }
 
-    private static void log(LoadResult loaded) {
+    /**
+     * Logs a failure at DEBUG, with its cause. A success is not logged: asking a {@code System.Logger}
+     * whether DEBUG is enabled starts the logging backend ({@code java.util.logging} by default), which
+     * costs 5-9 ms of a cold load; what was loaded is in {@link NativeProvider#details()}, and so in
+     * {@code FfiBridge.diagnostics()} and in the INFO line of {@code FfiBridge.load()}.
+     */
+    private static void logIfFailed(LoadResult loaded) {
+        if (loaded.available()) {
+            return;
+        }
         try {
-            if (loaded.available()) {
-                // isLoggable, not a Supplier: a lambda's bootstrap costs milliseconds in a cold JVM
-                if (LOG.isLoggable(Level.DEBUG)) {
-                    LOG.log(
-                            Level.DEBUG,
-                            "ffibridge: loaded " + loaded.path() + " (abi " + loaded.abiVersion() + ", source "
-                                    + loaded.located().source() + ")");
-                }
-            } else {
-                LOG.log(
-                        Level.DEBUG,
-                        "ffibridge: native library unavailable: "
-                                + loaded.cause().getMessage(),
-                        loaded.cause());
-            }
+            Log.LOG.log(
+                    Level.DEBUG,
+                    "ffibridge: native library unavailable: " + loaded.cause().getMessage(),
+                    loaded.cause());
         } catch (RuntimeException ignored) {
             // a broken logger must not make the provider unavailable
         }

@@ -1,6 +1,5 @@
 package dev.ffibridge.nativeimpl;
 
-import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -27,9 +26,9 @@ record PersonStruct(int age, float height, MemorySegment name) {
                     JAVA_INT.withName("age"), JAVA_FLOAT.withName("height"), ADDRESS.withName("name"))
             .withName("Person");
 
-    static final long AGE_OFFSET = LAYOUT.byteOffset(groupElement("age"));
-    static final long HEIGHT_OFFSET = LAYOUT.byteOffset(groupElement("height"));
-    static final long NAME_OFFSET = LAYOUT.byteOffset(groupElement("name"));
+    static final long AGE_OFFSET = StructOffsets.of(LAYOUT, "age");
+    static final long HEIGHT_OFFSET = StructOffsets.of(LAYOUT, "height");
+    static final long NAME_OFFSET = StructOffsets.of(LAYOUT, "name");
 
     /** Reads the struct at {@code struct}, a segment of at least {@link #LAYOUT}'s size. */
     static PersonStruct from(MemorySegment struct) {

@@ -45,7 +45,7 @@ record Platform(String os, String arch, String osName, String osArch) {
 
     /** The folder name: {@code linux-x86-64}. */
     String id() {
-        return os + "-" + arch;
+        return os.concat("-").concat(arch);
     }
 
     /** Whether native libraries can be built for this platform (64-bit Linux, macOS, Windows). */
@@ -65,7 +65,8 @@ record Platform(String os, String arch, String osName, String osArch) {
 
     /** The resource holding the library in the jar: {@code native/linux-x86-64/libffi_bridge.so}. */
     String resourceName() {
-        return "native/" + id() + "/" + libraryFileName();
+        // concat, not +: the load path has no invokedynamic string concatenation (see LibraryLocator)
+        return "native/".concat(id()).concat("/").concat(libraryFileName());
     }
 
     /** For messages: {@code linux-x86-64 (os.name=Linux, os.arch=amd64)}. */

@@ -10,11 +10,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -45,27 +43,9 @@ class FfiBridgeLibraryTest {
      */
     @Test
     void theJvmsLibraryIsLinkedFunctionByFunctionOnFirstUse(@TempDir Path tmpdir) throws Exception {
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Xlog:class+load=info",
-                "-Dffibridge.tmpdir=" + tmpdir,
-                "-cp",
-                System.getProperty("java.class.path"),
-                LazyLinkingMain.class.getName());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] bytes = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = new String(bytes, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
-        List<String> lines = output.lines().toList();
-        int loaded = lines.indexOf("MARK loaded native");
-        int called = lines.indexOf("MARK addNumbers 5");
-        assertThat(loaded).as(output).isNotNegative().isLessThan(called);
-        assertThat(holders(lines.subList(0, loaded)))
-                .as("linked through holders by load()")
-                .isEmpty();
-        assertThat(holders(lines.subList(loaded, called)))
+        ClassLoadLog log = ClassLoadLog.run(tmpdir);
+        assertThat(holders(log.load())).as("linked through holders by load()").isEmpty();
+        assertThat(holders(log.firstCall()))
                 .as("linked by the first addNumbers")
                 .containsExactly("AddNumbers$Critical");
     }
