@@ -2,8 +2,10 @@ package dev.ffibridge.benchmarks;
 
 import dev.ffibridge.api.Diagnostics;
 import dev.ffibridge.api.FfiBridge;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +14,8 @@ import java.util.regex.Pattern;
  * Finds the {@code libffi_bridge.so} that the raw FFM, JNI and JNA peers bind, so that every peer
  * calls the same machine code as the native provider. In order: {@code -Dffibridge.bench.library},
  * the file the native provider itself loaded (from its diagnostics details), the cargo output
- * {@code native-impl/target/cargo/release/libffi_bridge.so} in the working directory or a parent.
+ * {@code native-impl/target/cargo/release/libffi_bridge.so} in the working directory or a parent,
+ * else above the benchmarks jar (so the jar also runs from another directory).
  */
 final class NativeLib {
 
@@ -77,14 +80,30 @@ final class NativeLib {
         return path;
     }
 
+    /** The cargo output in the working directory or a parent, else beside the benchmarks jar or above it. */
     private static Path cargoOutput() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+        Path found = cargoOutputAbove(Path.of("").toAbsolutePath());
+        return found != null ? found : cargoOutputAbove(jarDirectory());
+    }
+
+    private static Path cargoOutputAbove(Path start) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("native-impl/target/cargo/release/libffi_bridge.so");
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
         return null;
+    }
+
+    /** The folder of the jar (or classes folder) this class came from; null if unknown. */
+    private static Path jarDirectory() {
+        try {
+            CodeSource source = NativeLib.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI()).getParent();
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The library file the native provider loaded, if its details name one that still exists. */

@@ -1,6 +1,5 @@
 package dev.ffibridge.nativeimpl;
 
-import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.MemoryLayout;
@@ -26,16 +25,21 @@ public record LiveCounts(long persons, long data, long buffers, long byteArrays)
                     JAVA_LONG.withName("byte_arrays"))
             .withName("FfiBridgeLiveCounts");
 
+    private static final long PERSONS_OFFSET = StructOffsets.of(LAYOUT, "persons");
+    private static final long DATA_OFFSET = StructOffsets.of(LAYOUT, "data");
+    private static final long BUFFERS_OFFSET = StructOffsets.of(LAYOUT, "buffers");
+    private static final long BYTE_ARRAYS_OFFSET = StructOffsets.of(LAYOUT, "byte_arrays");
+
     /** No counts at all. */
     public static final LiveCounts NONE = new LiveCounts(0, 0, 0, 0);
 
     /** Reads the struct at {@code struct}, a segment of at least {@link #LAYOUT}'s size. */
     static LiveCounts from(MemorySegment struct) {
         return new LiveCounts(
-                struct.get(JAVA_LONG, LAYOUT.byteOffset(groupElement("persons"))),
-                struct.get(JAVA_LONG, LAYOUT.byteOffset(groupElement("data"))),
-                struct.get(JAVA_LONG, LAYOUT.byteOffset(groupElement("buffers"))),
-                struct.get(JAVA_LONG, LAYOUT.byteOffset(groupElement("byte_arrays"))));
+                struct.get(JAVA_LONG, PERSONS_OFFSET),
+                struct.get(JAVA_LONG, DATA_OFFSET),
+                struct.get(JAVA_LONG, BUFFERS_OFFSET),
+                struct.get(JAVA_LONG, BYTE_ARRAYS_OFFSET));
     }
 
     /** Whether every count is zero: nothing the library handed out is still alive. */
