@@ -123,12 +123,9 @@ final class NativeOperations implements BridgeOperations {
 
     @Override
     public MemorySegment filledBuffer(long length, Arena arena) {
-        MemorySegment handle;
-        try (Arena scratch = Arena.ofConfined()) {
-            MemorySegment out = scratch.allocate(ADDRESS);
-            check(FfiBridgeLibrary.BufferNewFilled.invoke(length, out), FfiBridgeLibrary.BufferNewFilled.NAME);
-            handle = out.get(ADDRESS, 0);
-        }
+        MemorySegment out = OutSlot.get();
+        check(FfiBridgeLibrary.BufferNewFilled.invoke(length, out), FfiBridgeLibrary.BufferNewFilled.NAME);
+        MemorySegment handle = out.get(ADDRESS, 0);
         MemorySegment struct;
         try {
             struct = Pointers.owned(
