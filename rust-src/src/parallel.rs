@@ -14,9 +14,10 @@
 //! (`docs/benchmarks.md`).
 //!
 //! Robustness comes first:
-//! * Both threads claim blocks from one counter, so a helper that is slow to wake (or missing,
-//!   as in a child process after `fork`) only means the caller sums more blocks itself. The
-//!   caller then waits for at most the one block the helper is summing.
+//! * The caller takes blocks from the front and the helper from the back, each claim counted
+//!   on one counter, so a helper that is slow to wake (or missing, as in a child process after
+//!   `fork`) only means the caller sums more blocks itself. The caller then waits for at most
+//!   the one block the helper is summing.
 //! * At most one call uses the helper at a time. A concurrent call sums alone and never waits.
 //! * The caller neither returns nor unwinds while the helper may read its buffer (see
 //!   [`Round`]'s drop).
@@ -187,8 +188,8 @@ fn serve(shared: &'static Shared) {
         }
         // SAFETY: in state TAKEN the owner does not write `work` (see `Shared`).
         let work = unsafe { *shared.work.get() };
-        // SAFETY: the owner keeps the buffers alive until it sees DONE, and `next` hands each
-        // block index to one thread.
+        // SAFETY: the owner keeps the buffers alive until it sees DONE, and the helper is the
+        // only thread taking blocks from the back (see `Work::run`).
         let result = catch_unwind(AssertUnwindSafe(|| unsafe { work.run(&shared.next, true) }));
         shared.failed.store(result.is_err(), Ordering::Relaxed);
         shared.state.store(DONE, Ordering::Release);
@@ -271,8 +272,8 @@ impl Round {
             finished: false,
             helper_failed: false,
         };
-        // SAFETY: `work`'s buffers are borrowed by the caller until `finish`, and `next` hands
-        // each block index to one thread.
+        // SAFETY: `work`'s buffers are borrowed by the caller until `finish`, and the caller is
+        // the only thread taking blocks from the front (see `Work::run`).
         unsafe { work.run(&shared.next, false) };
         round
     }
