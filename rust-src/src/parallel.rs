@@ -116,7 +116,7 @@ struct Shared {
     owned: AtomicBool,
     /// [`IDLE`], [`POSTED`], [`TAKEN`] or [`DONE`].
     state: AtomicU8,
-    /// The next unclaimed block of the posted round.
+    /// How many blocks of the posted round the two threads have claimed.
     next: AtomicUsize,
     /// Whether the helper panicked during the last round it took.
     failed: AtomicBool,
