@@ -1,4 +1,6 @@
-//! The second thread of large sums, turned on by `FFI_BRIDGE_THREADS=2` in the environment.
+//! The second thread of large sums. It is on when the process may run on two CPUs or more;
+//! `FFI_BRIDGE_THREADS=1` in the environment turns it off, and `FFI_BRIDGE_THREADS=2` turns
+//! it on whatever the CPU count.
 //!
 //! One core reads the last-level cache at about 29 GB/s on the machines we measured, and the
 //! single-threaded sum already runs at that rate from a million doubles on; two cores read
@@ -7,11 +9,11 @@
 //! bit-identical to the single-threaded sum: each block's lanes are computed by one thread, and
 //! the caller adds them to the totals in block order.
 //!
-//! It is off by default because it only pays when the same data is read again and again: the
-//! helper's cache then keeps half of it. When the caller writes the data between sums (fill,
-//! then sum), every line the helper's cache holds must be taken back from the other core first,
-//! and on the machines we measured that cost as much as the second core saved, or more
-//! (`docs/benchmarks.md`).
+//! After a round the helper keeps polling for [`SPIN`] before it parks. A parked helper made
+//! a loop that writes the buffer and then sums it 1.4 times slower on the machines we
+//! measured: the writes had to take back, from a core that was asleep, every line the helper
+//! had read. A helper that is still polling gives them back at once, and the same loop is then
+//! faster than on one thread (`docs/benchmarks.md`).
 //!
 //! Robustness comes first:
 //! * The caller takes blocks from the front and the helper from the back, each claim counted
@@ -22,9 +24,10 @@
 //! * The caller neither returns nor unwinds while the helper may read its buffer (see
 //!   [`Round`]'s drop).
 //! * A panic on the helper is caught there, and the caller sums that round again itself.
-//! * If the thread cannot be spawned, or `FFI_BRIDGE_THREADS` is not `2`, every sum stays on
-//!   its calling thread.
-//! * The helper is parked when idle and never exits. The library is linked with
+//! * If the thread cannot be spawned, or it is turned off, every sum stays on its calling
+//!   thread.
+//! * The helper polls with `sched_yield`, so a thread that wants its CPU gets it, and it is
+//!   parked when idle for longer than [`SPIN`]. It never exits: the library is linked with
 //!   `-z nodelete` (see `build.rs`), so `dlclose` cannot unmap the code it is parked in.
 
 use std::cell::UnsafeCell;
@@ -47,10 +50,12 @@ pub(crate) const MIN_LEN: usize = 1 << 19;
 const ROUND_BLOCKS: usize = 128;
 
 /// How long the helper keeps polling for the next round before it parks, so that back-to-back
-/// large sums and the rounds of one sum find it running.
-const SPIN: Duration = Duration::from_micros(50);
+/// large sums, the rounds of one sum, and a loop that fills a buffer and then sums it find it
+/// running. At most this much of a second CPU's time is spent after each large sum, and only
+/// while no other thread wants that CPU.
+const SPIN: Duration = Duration::from_micros(500);
 
-/// The environment variable that turns the helper on when set to `2`.
+/// The environment variable that turns the helper off (`1`, or any value but `2`) or on (`2`).
 const THREADS_VARIABLE: &str = "FFI_BRIDGE_THREADS";
 
 /// [`Shared::state`]: no round posted.
@@ -146,8 +151,9 @@ static HELPER: OnceLock<Option<Thread>> = OnceLock::new();
 fn helper() -> Option<&'static Thread> {
     HELPER
         .get_or_init(|| {
-            // The unit tests exercise the helper unless told otherwise.
-            if !enabled(std::env::var_os(THREADS_VARIABLE).as_deref(), cfg!(test)) {
+            // The unit tests exercise the helper unless told otherwise, whatever the CPU count.
+            let variable = std::env::var_os(THREADS_VARIABLE);
+            if !enabled(variable.as_deref(), || cfg!(test) || cpus() >= 2) {
                 return None;
             }
             thread::Builder::new()
@@ -161,9 +167,14 @@ fn helper() -> Option<&'static Thread> {
 }
 
 /// Whether the value of `FFI_BRIDGE_THREADS` turns the helper on: `2` does, any other value
-/// does not, and without the variable it is `default`.
-fn enabled(value: Option<&std::ffi::OsStr>, default: bool) -> bool {
-    value.map_or(default, |v| v == "2")
+/// does not, and without the variable it is `by_default()`.
+fn enabled(value: Option<&std::ffi::OsStr>, by_default: impl FnOnce() -> bool) -> bool {
+    value.map_or_else(by_default, |v| v == "2")
+}
+
+/// How many CPUs this process may run on (its affinity mask and cgroup quota), 1 if unknown.
+fn cpus() -> usize {
+    thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
 /// The helper's loop: take each posted round, sum blocks of it, report DONE.
@@ -355,14 +366,14 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn only_two_turns_the_helper_on() {
-        assert!(!enabled(None, false));
-        assert!(enabled(None, true));
+    fn the_variable_overrides_the_default_and_only_two_turns_the_helper_on() {
+        assert!(!enabled(None, || false));
+        assert!(enabled(None, || true));
         for default in [false, true] {
-            assert!(enabled(Some(OsStr::new("2")), default));
-            assert!(!enabled(Some(OsStr::new("1")), default));
-            assert!(!enabled(Some(OsStr::new("")), default));
-            assert!(!enabled(Some(OsStr::new("two")), default));
+            assert!(enabled(Some(OsStr::new("2")), || default));
+            assert!(!enabled(Some(OsStr::new("1")), || default));
+            assert!(!enabled(Some(OsStr::new("")), || default));
+            assert!(!enabled(Some(OsStr::new("two")), || default));
         }
     }
 

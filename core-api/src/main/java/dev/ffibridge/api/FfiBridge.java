@@ -25,9 +25,9 @@ import java.util.Objects;
  * element {@code j} of the block is added to lane {@code j % 16} in increasing {@code j}; the
  * blocks' lanes are added to sixteen totals {@code acc[k]} (from {@code +0.0}) in block order; then
  * {@code s8[k] = acc[k] + acc[k+8]}, {@code s4[k] = s8[k] + s8[k+4]}, {@code s2[k] = s4[k] +
- * s4[k+2]}, and the sum is {@code s2[0] + s2[1]}. With {@code FFI_BRIDGE_THREADS=2} in the
- * environment, the native provider sums the blocks of buffers of 4 MiB or more on two threads, with
- * the same result. When the sum is NaN, only
+ * s4[k+2]}, and the sum is {@code s2[0] + s2[1]}. When the process may run on two CPUs or more,
+ * the native provider sums the blocks of buffers of 4 MiB or more on two threads, with the same
+ * result ({@code FFI_BRIDGE_THREADS=1} in the environment keeps them on one). When the sum is NaN, only
  * its NaN-ness is specified: IEEE 754 leaves the payload of a NaN made from several NaNs open, and
  * compilers may swap the operands of an addition. A {@link DoubleBuffer} is
  * used from its position to its limit, which are left unchanged. A {@link MemorySegment} must be a
