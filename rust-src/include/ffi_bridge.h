@@ -20,7 +20,7 @@
  * The status returned (as `int32_t`) by every `ffi_bridge_*` function that can fail.
  *
  * The variants carry the C names so that the generated header names the constants
- * `FFI_BRIDGE_OK` … `FFI_BRIDGE_PANIC`; the values are fixed by `docs/abi.md`.
+ * `FFI_BRIDGE_OK` … `FFI_BRIDGE_OUTPUT_LENGTH`; the values are fixed by `docs/abi.md`.
  */
 enum FfiBridgeStatus
 #ifdef __cplusplus
@@ -59,6 +59,10 @@ enum FfiBridgeStatus
      * A Rust panic was caught at the boundary (a bug; it never unwinds into the caller).
      */
     FFI_BRIDGE_PANIC = -7,
+    /**
+     * The caller's output buffer does not have the result's length (`*_into` functions).
+     */
+    FFI_BRIDGE_OUTPUT_LENGTH = -8,
 };
 #ifndef __cplusplus
 typedef int32_t FfiBridgeStatus;
@@ -326,6 +330,25 @@ int32_t ffi_bridge_encode_sequence(const double *values,
                                    struct FfiBridgeBytes **out);
 
 /**
+ * Encodes `values[0..length]` like `ffi_bridge_encode_sequence`, but into the caller's
+ * `out[0..out_length]`, without allocating; `out_length` must be `8 + length * 8`.
+ *
+ * Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`values` or `out` NULL, whatever the
+ * lengths), `FFI_BRIDGE_LENGTH_OVERFLOW` (`8 + length * 8 > PTRDIFF_MAX`),
+ * `FFI_BRIDGE_OUTPUT_LENGTH` or `FFI_BRIDGE_PANIC`; on error `out` is not written. Neither
+ * pointer need be aligned.
+ *
+ * # Safety
+ *
+ * `values` must be NULL or valid for reading `length` doubles; `out` must be NULL or valid
+ * for writing `out_length` bytes, and the two ranges must not overlap.
+ */
+int32_t ffi_bridge_encode_sequence_into(const double *values,
+                                        size_t length,
+                                        uint8_t *out,
+                                        size_t out_length);
+
+/**
  * Strategy "serialized bytes": writes to `*out` the encoded sequence of the first `length`
  * fill values (`0.0, 1.0, …`); free it with `ffi_bridge_bytes_free`.
  *
@@ -385,6 +408,26 @@ int32_t ffi_bridge_decode_data(const uint8_t *bytes, size_t length, struct Data 
 int32_t ffi_bridge_decode_sequence(const uint8_t *bytes,
                                    size_t length,
                                    struct FfiBridgeBuffer **out);
+
+/**
+ * Decodes exactly one sequence like `ffi_bridge_decode_sequence`, but into the caller's
+ * `out[0..out_length]`, without allocating; `out_length` must be the sequence's count, which
+ * for well-formed bytes is `(length - 8) / 8`.
+ *
+ * Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER`, `FFI_BRIDGE_LENGTH_OVERFLOW` (`length`
+ * or `out_length * 8` above `PTRDIFF_MAX`), `FFI_BRIDGE_MALFORMED_BYTES` (checked before the
+ * output's length), `FFI_BRIDGE_OUTPUT_LENGTH` or `FFI_BRIDGE_PANIC`; on error `out` is not
+ * written. Neither pointer need be aligned.
+ *
+ * # Safety
+ *
+ * `bytes` must be NULL or valid for reading `length` bytes; `out` must be NULL or valid for
+ * writing `out_length` doubles, and the two ranges must not overlap.
+ */
+int32_t ffi_bridge_decode_sequence_into(const uint8_t *bytes,
+                                        size_t length,
+                                        double *out,
+                                        size_t out_length);
 
 /**
  * Writes the number of live objects of each kind to `*out`.

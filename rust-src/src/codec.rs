@@ -2,12 +2,13 @@
 //! `ffi_bridge_decode_*`. The byte layout itself is in [`crate::wire`].
 
 use std::ffi::CStr;
+use std::mem::MaybeUninit;
 
 use crate::data::Data;
 use crate::owned::{buffer_from_vec, bytes_from_vec, FfiBridgeBuffer, FfiBridgeBytes};
 use crate::panic::ffi_boundary;
 use crate::person::{new_person, Person};
-use crate::raw::{byte_len, f64_byte_len, read_in, slots, write_out};
+use crate::raw::{byte_len, f64_byte_len, read_in, slots, slots_mut, write_out};
 use crate::status::{status_code, FfiResult, Status};
 use crate::wire;
 
@@ -142,6 +143,47 @@ pub unsafe extern "C" fn ffi_bridge_encode_sequence(
     })
 }
 
+/// Encodes `values[0..length]` like `ffi_bridge_encode_sequence`, but into the caller's
+/// `out[0..out_length]`, without allocating; `out_length` must be `8 + length * 8`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`values` or `out` NULL, whatever the
+/// lengths), `FFI_BRIDGE_LENGTH_OVERFLOW` (`8 + length * 8 > PTRDIFF_MAX`),
+/// `FFI_BRIDGE_OUTPUT_LENGTH` or `FFI_BRIDGE_PANIC`; on error `out` is not written. Neither
+/// pointer need be aligned.
+///
+/// # Safety
+///
+/// `values` must be NULL or valid for reading `length` doubles; `out` must be NULL or valid
+/// for writing `out_length` bytes, and the two ranges must not overlap.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_encode_sequence_into(
+    values: *const f64,
+    length: usize,
+    out: *mut u8,
+    out_length: usize,
+) -> i32 {
+    ffi_boundary(|| {
+        let result = (|| -> FfiResult<()> {
+            if values.is_null() || out.is_null() {
+                return Err(Status::FFI_BRIDGE_NULL_POINTER);
+            }
+            f64_byte_len(length)?;
+            byte_len(out_length)?;
+            // SAFETY: `values` is non-null, `length * 8 <= isize::MAX`, and the caller
+            // guarantees `length` readable doubles.
+            let values = unsafe { slots(values, length) };
+            // SAFETY: `out` is non-null, `out_length <= isize::MAX`, and the caller guarantees
+            // `out_length` writable bytes that do not overlap `values`; `MaybeUninit<u8>` has
+            // alignment 1 and no validity requirement.
+            let out = unsafe {
+                std::slice::from_raw_parts_mut(out.cast::<MaybeUninit<u8>>(), out_length)
+            };
+            wire::encode_sequence_into(values, out)
+        })();
+        status_code(result)
+    })
+}
+
 /// Strategy "serialized bytes": writes to `*out` the encoded sequence of the first `length`
 /// fill values (`0.0, 1.0, …`); free it with `ffi_bridge_bytes_free`.
 ///
@@ -261,6 +303,43 @@ pub unsafe extern "C" fn ffi_bridge_decode_sequence(
             // SAFETY: `out` is non-null and, by the caller's contract, writable.
             unsafe { write_out(out, buffer) };
             Ok(())
+        })();
+        status_code(result)
+    })
+}
+
+/// Decodes exactly one sequence like `ffi_bridge_decode_sequence`, but into the caller's
+/// `out[0..out_length]`, without allocating; `out_length` must be the sequence's count, which
+/// for well-formed bytes is `(length - 8) / 8`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER`, `FFI_BRIDGE_LENGTH_OVERFLOW` (`length`
+/// or `out_length * 8` above `PTRDIFF_MAX`), `FFI_BRIDGE_MALFORMED_BYTES` (checked before the
+/// output's length), `FFI_BRIDGE_OUTPUT_LENGTH` or `FFI_BRIDGE_PANIC`; on error `out` is not
+/// written. Neither pointer need be aligned.
+///
+/// # Safety
+///
+/// `bytes` must be NULL or valid for reading `length` bytes; `out` must be NULL or valid for
+/// writing `out_length` doubles, and the two ranges must not overlap.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_decode_sequence_into(
+    bytes: *const u8,
+    length: usize,
+    out: *mut f64,
+    out_length: usize,
+) -> i32 {
+    ffi_boundary(|| {
+        let result = (|| -> FfiResult<()> {
+            if out.is_null() {
+                return Err(Status::FFI_BRIDGE_NULL_POINTER);
+            }
+            // SAFETY: forwarded caller contract for `bytes`/`length`.
+            let input = unsafe { input(bytes, length) }?;
+            f64_byte_len(out_length)?;
+            // SAFETY: `out` is non-null, `out_length * 8 <= isize::MAX`, and the caller
+            // guarantees `out_length` writable doubles that do not overlap `bytes`.
+            let out = unsafe { slots_mut(out, out_length) };
+            wire::decode_sequence_into(input, out)
         })();
         status_code(result)
     })
@@ -501,6 +580,122 @@ mod tests {
         huge[..8].copy_from_slice(&(u64::MAX / 8 + 3).to_le_bytes());
         assert_eq!(decode_sequence(&huge, &mut out), -6);
         assert_eq!(out, sentinel);
+    }
+
+    fn encode_into(values: &[f64], out: &mut [u8]) -> i32 {
+        // SAFETY: both slices are valid for their lengths and do not overlap.
+        unsafe {
+            ffi_bridge_encode_sequence_into(
+                values.as_ptr(),
+                values.len(),
+                out.as_mut_ptr(),
+                out.len(),
+            )
+        }
+    }
+
+    fn decode_into(input: &[u8], out: &mut [f64]) -> i32 {
+        // SAFETY: both slices are valid for their lengths and do not overlap.
+        unsafe {
+            ffi_bridge_decode_sequence_into(
+                input.as_ptr(),
+                input.len(),
+                out.as_mut_ptr(),
+                out.len(),
+            )
+        }
+    }
+
+    #[test]
+    fn sequence_into_the_callers_buffers_matches_the_allocating_functions() {
+        for count in [0, 1, 5, 17, 1025] {
+            let values: Vec<f64> = (0..count).map(|i| i as f64 * -1.25 + 0.1).collect();
+            let mut allocated = null_mut();
+            // SAFETY: `values` has `count` readable doubles; `allocated` is a writable slot.
+            let status =
+                unsafe { ffi_bridge_encode_sequence(values.as_ptr(), count, &mut allocated) };
+            assert_eq!(status, 0);
+            let expected = take_bytes(allocated);
+
+            // Unaligned output: one byte into the storage.
+            let mut storage = vec![0xAA_u8; expected.len() + 1];
+            assert_eq!(encode_into(&values, &mut storage[1..]), 0, "{count}");
+            assert_eq!(storage[1..], expected[..], "{count}");
+
+            let mut decoded = vec![f64::NAN; count];
+            assert_eq!(decode_into(&storage[1..], &mut decoded), 0, "{count}");
+            assert_eq!(
+                decoded.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+                values.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn sequence_into_errors_leave_the_output_untouched() {
+        let values = [1.5_f64, -2.0];
+        let mut encoded = [0_u8; 24];
+        assert_eq!(encode_into(&values, &mut encoded), 0);
+
+        // The output's length must be exactly the result's, neither shorter nor longer.
+        for length in [0, 23, 25] {
+            let mut out = vec![0xAA_u8; length];
+            assert_eq!(encode_into(&values, &mut out), -8, "{length}");
+            assert!(out.iter().all(|&b| b == 0xAA));
+        }
+        for length in [0, 1, 3] {
+            let mut out = vec![f64::NAN; length];
+            assert_eq!(decode_into(&encoded, &mut out), -8, "{length}");
+            assert!(out.iter().all(|v| v.is_nan()));
+        }
+        // Malformed bytes are reported before the output's length.
+        let mut out = [f64::NAN; 2];
+        assert_eq!(decode_into(&encoded[..23], &mut out), -6);
+        assert_eq!(decode_into(&encoded[..7], &mut out), -6);
+        let mut lying = encoded;
+        lying[..8].copy_from_slice(&3_u64.to_le_bytes());
+        assert_eq!(decode_into(&lying, &mut out), -6);
+        assert!(out.iter().all(|v| v.is_nan()));
+
+        let mut bytes = [0_u8; 24];
+        // SAFETY: NULL pointers and overflowing lengths are rejected before use.
+        unsafe {
+            assert_eq!(
+                ffi_bridge_encode_sequence_into(null(), 0, bytes.as_mut_ptr(), 8),
+                -1
+            );
+            assert_eq!(
+                ffi_bridge_encode_sequence_into(values.as_ptr(), 2, null_mut(), 24),
+                -1
+            );
+            let huge = isize::MAX as usize / 8;
+            assert_eq!(
+                ffi_bridge_encode_sequence_into(values.as_ptr(), huge, bytes.as_mut_ptr(), 24),
+                -4
+            );
+            assert_eq!(
+                ffi_bridge_encode_sequence_into(values.as_ptr(), 2, bytes.as_mut_ptr(), usize::MAX),
+                -4
+            );
+            assert_eq!(
+                ffi_bridge_decode_sequence_into(null(), 24, out.as_mut_ptr(), 2),
+                -1
+            );
+            assert_eq!(
+                ffi_bridge_decode_sequence_into(encoded.as_ptr(), 24, null_mut(), 2),
+                -1
+            );
+            assert_eq!(
+                ffi_bridge_decode_sequence_into(encoded.as_ptr(), usize::MAX, out.as_mut_ptr(), 2),
+                -4
+            );
+            assert_eq!(
+                ffi_bridge_decode_sequence_into(encoded.as_ptr(), 24, out.as_mut_ptr(), usize::MAX),
+                -4
+            );
+        }
+        assert_eq!(bytes, [0; 24]);
+        assert!(out.iter().all(|v| v.is_nan()));
     }
 
     #[test]

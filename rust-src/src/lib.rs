@@ -44,8 +44,8 @@ mod wire;
 pub use buffer::{ffi_bridge_fill_buffer, ffi_bridge_sum, ffi_bridge_sum_buffer, fill_buffer};
 pub use codec::{
     ffi_bridge_decode_data, ffi_bridge_decode_person, ffi_bridge_decode_sequence,
-    ffi_bridge_encode_data, ffi_bridge_encode_person, ffi_bridge_encode_sequence,
-    ffi_bridge_fill_serialized,
+    ffi_bridge_decode_sequence_into, ffi_bridge_encode_data, ffi_bridge_encode_person,
+    ffi_bridge_encode_sequence, ffi_bridge_encode_sequence_into, ffi_bridge_fill_serialized,
 };
 pub use counters::{ffi_bridge_live_counts, live_counts, FfiBridgeLiveCounts};
 pub use data::{ffi_bridge_data_fill, free_data, get_data, Data, DATA_VALUES};

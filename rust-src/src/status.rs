@@ -8,7 +8,7 @@ use crate::panic::ffi_boundary;
 /// The status returned (as `int32_t`) by every `ffi_bridge_*` function that can fail.
 ///
 /// The variants carry the C names so that the generated header names the constants
-/// `FFI_BRIDGE_OK` … `FFI_BRIDGE_PANIC`; the values are fixed by `docs/abi.md`.
+/// `FFI_BRIDGE_OK` … `FFI_BRIDGE_OUTPUT_LENGTH`; the values are fixed by `docs/abi.md`.
 #[repr(i32)]
 #[allow(non_camel_case_types)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -29,6 +29,8 @@ pub enum FfiBridgeStatus {
     FFI_BRIDGE_MALFORMED_BYTES = -6,
     /// A Rust panic was caught at the boundary (a bug; it never unwinds into the caller).
     FFI_BRIDGE_PANIC = -7,
+    /// The caller's output buffer does not have the result's length (`*_into` functions).
+    FFI_BRIDGE_OUTPUT_LENGTH = -8,
 }
 
 /// Shorthand used inside the crate.
@@ -38,7 +40,7 @@ pub(crate) use FfiBridgeStatus as Status;
 pub(crate) type FfiResult<T> = Result<T, Status>;
 
 /// Every status, in declaration order.
-pub(crate) const ALL_STATUSES: [Status; 8] = [
+pub(crate) const ALL_STATUSES: [Status; 9] = [
     Status::FFI_BRIDGE_OK,
     Status::FFI_BRIDGE_NULL_POINTER,
     Status::FFI_BRIDGE_INVALID_UTF8,
@@ -47,6 +49,7 @@ pub(crate) const ALL_STATUSES: [Status; 8] = [
     Status::FFI_BRIDGE_ALLOCATION_FAILED,
     Status::FFI_BRIDGE_MALFORMED_BYTES,
     Status::FFI_BRIDGE_PANIC,
+    Status::FFI_BRIDGE_OUTPUT_LENGTH,
 ];
 
 /// Builds a `&'static CStr` from a NUL-terminated literal, checked at compile time.
@@ -88,6 +91,9 @@ impl FfiBridgeStatus {
                 b"encoded bytes truncated, with trailing bytes, or with an impossible length\0",
             ),
             Status::FFI_BRIDGE_PANIC => cstr(b"a Rust panic was caught at the boundary\0"),
+            Status::FFI_BRIDGE_OUTPUT_LENGTH => {
+                cstr(b"the output buffer's length is not the result's length\0")
+            }
         }
     }
 }
@@ -127,12 +133,12 @@ mod tests {
     #[test]
     fn values_match_the_abi_document() {
         let codes: Vec<i32> = ALL_STATUSES.iter().map(|s| s.code()).collect();
-        assert_eq!(codes, [0, -1, -2, -3, -4, -5, -6, -7]);
+        assert_eq!(codes, [0, -1, -2, -3, -4, -5, -6, -7, -8]);
         for s in ALL_STATUSES {
             assert_eq!(FfiBridgeStatus::from_code(s.code()), Some(s));
         }
         assert_eq!(FfiBridgeStatus::from_code(1), None);
-        assert_eq!(FfiBridgeStatus::from_code(-8), None);
+        assert_eq!(FfiBridgeStatus::from_code(-9), None);
     }
 
     #[test]
@@ -150,7 +156,7 @@ mod tests {
 
     #[test]
     fn unknown_codes_have_the_unknown_message() {
-        for code in [1, -8, i32::MIN, i32::MAX, 42] {
+        for code in [1, -9, i32::MIN, i32::MAX, 42] {
             assert_eq!(message_of(code), "unknown status");
         }
     }

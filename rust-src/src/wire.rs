@@ -7,6 +7,8 @@
 //! | Data     | 5 × `f64` (bits)                                                  |
 //! | sequence | `u64 count`, `count` × `f64` (bits)                               |
 
+use std::mem::MaybeUninit;
+
 use crate::alloc::try_vec;
 use crate::raw::{byte_storage_as_slots, f64_byte_len, Slot};
 use crate::status::{FfiResult, Status};
@@ -47,17 +49,44 @@ pub(crate) fn encode_data(values: &[f64; 5]) -> FfiResult<Vec<u8>> {
 
 /// Encodes a sequence of native-endian doubles.
 pub(crate) fn encode_sequence(values: &[Slot]) -> FfiResult<Vec<u8>> {
-    let body = f64_byte_len(values.len())?;
-    let mut out = try_vec(encoded_len(SEQUENCE_HEADER, body)?)?;
-    out.extend_from_slice(&(values.len() as u64).to_le_bytes());
+    let total = encoded_len(SEQUENCE_HEADER, f64_byte_len(values.len())?)?;
+    let mut out = try_vec::<u8>(total)?;
+    encode_sequence_into(values, &mut out.spare_capacity_mut()[..total])?;
+    // SAFETY: the capacity is at least `total`, and `encode_sequence_into` wrote all of it.
+    unsafe { out.set_len(total) };
+    Ok(out)
+}
+
+/// Encodes a sequence of native-endian doubles into `out`, which must be exactly as long as
+/// the encoding (`FFI_BRIDGE_OUTPUT_LENGTH` otherwise, with nothing written).
+pub(crate) fn encode_sequence_into(values: &[Slot], out: &mut [MaybeUninit<u8>]) -> FfiResult<()> {
+    let total = encoded_len(SEQUENCE_HEADER, f64_byte_len(values.len())?)?;
+    if out.len() != total {
+        return Err(Status::FFI_BRIDGE_OUTPUT_LENGTH);
+    }
+    let (header, body) = out.split_at_mut(SEQUENCE_HEADER);
+    for (slot, byte) in header.iter_mut().zip((values.len() as u64).to_le_bytes()) {
+        slot.write(byte);
+    }
+    copy_swapping_le(values, byte_storage_as_slots(body));
+    Ok(())
+}
+
+/// Copies `src` to `dst` (as long), converting each value between native and little-endian
+/// byte order: a plain copy on little-endian targets, a byte swap (its own inverse) otherwise.
+fn copy_swapping_le(src: &[Slot], dst: &mut [MaybeUninit<Slot>]) {
+    assert_eq!(src.len(), dst.len());
     if cfg!(target_endian = "little") {
-        out.extend_from_slice(values.as_flattened());
+        // SAFETY: both hold `src.len()` slots, `MaybeUninit<Slot>` has the layout of `Slot`, and
+        // `dst` is borrowed exclusively, so the ranges do not overlap.
+        unsafe {
+            std::ptr::copy_nonoverlapping(src.as_ptr(), dst.as_mut_ptr().cast::<Slot>(), src.len())
+        };
     } else {
-        for v in values {
-            out.extend_from_slice(&f64::from_ne_bytes(*v).to_le_bytes());
+        for (d, s) in dst.iter_mut().zip(src) {
+            d.write(u64::from_le_bytes(*s).to_ne_bytes());
         }
     }
-    Ok(out)
 }
 
 /// The encoded sequence of the first `count` fill values `0.0, 1.0, …`, written directly
@@ -169,6 +198,27 @@ pub(crate) fn decode_data(input: &[u8]) -> FfiResult<[f64; 5]> {
 /// Decodes exactly one sequence into a new vector: `FFI_BRIDGE_MALFORMED_BYTES` unless the
 /// input is the count followed by exactly `count × 8` bytes.
 pub(crate) fn decode_sequence(input: &[u8]) -> FfiResult<Vec<f64>> {
+    let slots = sequence_values(input)?;
+    let mut values = try_vec::<f64>(slots.len())?;
+    values.extend(slots.iter().map(|s| f64::from_le_bytes(*s)));
+    Ok(values)
+}
+
+/// Decodes exactly one sequence into `out` (native-endian doubles), which must hold exactly
+/// its values: the bytes are checked first, then `out`'s length (`FFI_BRIDGE_OUTPUT_LENGTH`);
+/// on error nothing is written.
+pub(crate) fn decode_sequence_into(input: &[u8], out: &mut [MaybeUninit<Slot>]) -> FfiResult<()> {
+    let slots = sequence_values(input)?;
+    if out.len() != slots.len() {
+        return Err(Status::FFI_BRIDGE_OUTPUT_LENGTH);
+    }
+    copy_swapping_le(slots, out);
+    Ok(())
+}
+
+/// The little-endian values of exactly one encoded sequence: its count must match the bytes
+/// that follow it.
+fn sequence_values(input: &[u8]) -> FfiResult<&[Slot]> {
     let mut reader = Reader { rest: input };
     let count = reader.u64()?;
     let body = reader.rest;
@@ -177,9 +227,7 @@ pub(crate) fn decode_sequence(input: &[u8]) -> FfiResult<Vec<f64>> {
     }
     let (slots, remainder) = body.as_chunks::<8>();
     debug_assert!(remainder.is_empty());
-    let mut values = try_vec::<f64>(slots.len())?;
-    values.extend(slots.iter().map(|s| f64::from_le_bytes(*s)));
-    Ok(values)
+    Ok(slots)
 }
 
 #[cfg(test)]

@@ -452,6 +452,34 @@ static void test_data_and_sequence_codec(void) {
     CHECK(bytes == sentinel && buf == bsentinel);
 }
 
+/* The sequence codec into the caller's buffers: exact lengths only, nothing allocated, and
+ * (under valgrind) no write outside the given range. */
+static void test_sequence_into(void) {
+    double values[17];
+    for (size_t i = 0; i < 17; i++) values[i] = next_value();
+    size_t total = 8 + 17 * 8;
+    unsigned char *out = malloc(total + 1);
+    CHECK(out != NULL);
+    if (out == NULL) return;
+    out[total] = 0xAA;
+    CHECK_STATUS(ffi_bridge_encode_sequence_into(values, 17, out, total - 1), FFI_BRIDGE_OUTPUT_LENGTH);
+    CHECK_STATUS(ffi_bridge_encode_sequence_into(values, 17, out, total), FFI_BRIDGE_OK);
+    CHECK(get_u64(out) == 17 && memcmp(out + 8, values, 17 * 8) == 0 && out[total] == 0xAA);
+    CHECK_STATUS(ffi_bridge_encode_sequence_into(NULL, 17, out, total), FFI_BRIDGE_NULL_POINTER);
+
+    double *back = malloc(17 * sizeof(double));
+    CHECK(back != NULL);
+    if (back != NULL) {
+        CHECK_STATUS(ffi_bridge_decode_sequence_into(out, total, back, 16), FFI_BRIDGE_OUTPUT_LENGTH);
+        CHECK_STATUS(ffi_bridge_decode_sequence_into(out, total - 1, back, 17), FFI_BRIDGE_MALFORMED_BYTES);
+        CHECK_STATUS(ffi_bridge_decode_sequence_into(out, total, back, 17), FFI_BRIDGE_OK);
+        CHECK(memcmp(back, values, 17 * 8) == 0);
+        free(back);
+    }
+    free(out);
+    CHECK(live().buffers == 0 && live().byte_arrays == 0);
+}
+
 static void test_status_version_layout(void) {
     static const int32_t statuses[] = {FFI_BRIDGE_OK,
                                        FFI_BRIDGE_NULL_POINTER,
@@ -460,15 +488,16 @@ static void test_status_version_layout(void) {
                                        FFI_BRIDGE_LENGTH_OVERFLOW,
                                        FFI_BRIDGE_ALLOCATION_FAILED,
                                        FFI_BRIDGE_MALFORMED_BYTES,
-                                       FFI_BRIDGE_PANIC};
-    for (int32_t i = 0; i < 8; i++) {
+                                       FFI_BRIDGE_PANIC,
+                                       FFI_BRIDGE_OUTPUT_LENGTH};
+    for (int32_t i = 0; i < 9; i++) {
         CHECK(statuses[i] == -i);
         const char *msg = ffi_bridge_status_message(statuses[i]);
         CHECK(msg != NULL && strlen(msg) > 0 && strcmp(msg, "unknown status") != 0);
     }
     CHECK(strcmp(ffi_bridge_status_message(FFI_BRIDGE_OK), "success") == 0);
     CHECK(strcmp(ffi_bridge_status_message(1), "unknown status") == 0);
-    CHECK(strcmp(ffi_bridge_status_message(-8), "unknown status") == 0);
+    CHECK(strcmp(ffi_bridge_status_message(-9), "unknown status") == 0);
     CHECK(strcmp(ffi_bridge_status_message(INT32_MIN), "unknown status") == 0);
     CHECK(sizeof(FfiBridgeStatus) == 4);
 
@@ -513,6 +542,7 @@ int main(void) {
     test_owned_buffers();
     test_person_codec();
     test_data_and_sequence_codec();
+    test_sequence_into();
     test_status_version_layout();
 
     FfiBridgeLiveCounts end = live();

@@ -95,13 +95,17 @@ final class Raw {
     static final MethodHandle DECODE_DATA = handle(
             "ffi_bridge_decode_data", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS), CRITICAL_HEAP);
 
-    /** {@code int32_t ffi_bridge_encode_sequence(const double *, size_t, FfiBridgeBytes **)}. */
-    static final MethodHandle ENCODE_SEQUENCE = handle(
-            "ffi_bridge_encode_sequence", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS), CRITICAL_HEAP);
+    /** {@code int32_t ffi_bridge_encode_sequence_into(const double *, size_t, uint8_t *, size_t)}. */
+    static final MethodHandle ENCODE_SEQUENCE_INTO = handle(
+            "ffi_bridge_encode_sequence_into",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG),
+            CRITICAL_HEAP);
 
-    /** {@code int32_t ffi_bridge_decode_sequence(const uint8_t *, size_t, FfiBridgeBuffer **)}. */
-    static final MethodHandle DECODE_SEQUENCE = handle(
-            "ffi_bridge_decode_sequence", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS), CRITICAL_HEAP);
+    /** {@code int32_t ffi_bridge_decode_sequence_into(const uint8_t *, size_t, double *, size_t)}. */
+    static final MethodHandle DECODE_SEQUENCE_INTO = handle(
+            "ffi_bridge_decode_sequence_into",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG),
+            CRITICAL_HEAP);
 
     /** Person: {@code {uint32_t age; float height; char *name;}}, 16 bytes. */
     static final long PERSON_SIZE = 16;

@@ -1,9 +1,6 @@
 package dev.ffibridge.benchmarks;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-
 import dev.ffibridge.api.FfiBridge;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +14,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Encoding {@code n} doubles into a sequence ({@code u64} count, then the values) and decoding it
  * back into a {@code double[]}: java provider, native provider through the public API, and the raw
- * FFM floor (critical downcalls with heap access, then one copy of the Rust-owned result).
+ * FFM floor (one critical downcall with heap access straight into a new Java array).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -42,8 +38,6 @@ public class SequenceCodecBench {
     FfiBridge nativeBridge;
     double[] values;
     byte[] bytes;
-    Arena arena;
-    MemorySegment outScratch;
 
     @Setup
     public void setUp() {
@@ -55,13 +49,6 @@ public class SequenceCodecBench {
         if (!Arrays.equals(bytes, nativeBridge.encodeSequence(values))) {
             throw new AssertionError("providers encode differently");
         }
-        arena = Arena.ofConfined();
-        outScratch = arena.allocate(ADDRESS);
-    }
-
-    @TearDown
-    public void tearDown() {
-        arena.close();
     }
 
     @Benchmark
@@ -76,9 +63,10 @@ public class SequenceCodecBench {
 
     @Benchmark
     public byte[] encode_rawFfm() throws Throwable {
-        Raw.check(
-                (int) Raw.ENCODE_SEQUENCE.invokeExact(MemorySegment.ofArray(values), (long) values.length, outScratch));
-        return CodecBench.takeBytes(outScratch.get(ADDRESS, 0));
+        byte[] out = new byte[8 + values.length * Double.BYTES];
+        Raw.check((int) Raw.ENCODE_SEQUENCE_INTO.invokeExact(
+                MemorySegment.ofArray(values), (long) values.length, MemorySegment.ofArray(out), (long) out.length));
+        return out;
     }
 
     @Benchmark
@@ -93,7 +81,9 @@ public class SequenceCodecBench {
 
     @Benchmark
     public double[] decode_rawFfm() throws Throwable {
-        Raw.check((int) Raw.DECODE_SEQUENCE.invokeExact(MemorySegment.ofArray(bytes), (long) bytes.length, outScratch));
-        return CodecBench.takeDoubles(outScratch.get(ADDRESS, 0));
+        double[] out = new double[(bytes.length - 8) / Double.BYTES];
+        Raw.check((int) Raw.DECODE_SEQUENCE_INTO.invokeExact(
+                MemorySegment.ofArray(bytes), (long) bytes.length, MemorySegment.ofArray(out), (long) out.length));
+        return out;
     }
 }

@@ -171,8 +171,10 @@ public class StrategyBench {
     @Benchmark
     public double serialized_rawFfm() throws Throwable {
         byte[] bytes = serializedBytes();
-        Raw.check((int) Raw.DECODE_SEQUENCE.invokeExact(MemorySegment.ofArray(bytes), (long) bytes.length, outScratch));
-        double[] values = CodecBench.takeDoubles(outScratch.get(ADDRESS, 0));
+        double[] values = new double[(bytes.length - 8) / Double.BYTES];
+        Raw.check((int) Raw.DECODE_SEQUENCE_INTO.invokeExact(
+                MemorySegment.ofArray(bytes), (long) bytes.length, MemorySegment.ofArray(values), (long)
+                        values.length));
         return rawSum(MemorySegment.ofArray(values), values.length);
     }
 

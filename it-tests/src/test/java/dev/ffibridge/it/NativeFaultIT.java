@@ -235,11 +235,13 @@ class NativeFaultIT {
             int32_t ffi_bridge_encode_person(const void *p, void **o) { (void) p; (void) o; return WRONG; }
             int32_t ffi_bridge_encode_data(const void *d, void **o) { (void) d; (void) o; return WRONG; }
             int32_t ffi_bridge_encode_sequence(const double *v, size_t n, void **o) { (void) v; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_encode_sequence_into(const double *v, size_t n, uint8_t *o, size_t m) { (void) v; (void) n; (void) o; (void) m; return WRONG; }
             int32_t ffi_bridge_fill_serialized(size_t n, void **o) { (void) n; (void) o; return WRONG; }
             void ffi_bridge_bytes_free(void *b) { (void) b; }
             int32_t ffi_bridge_decode_person(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
             int32_t ffi_bridge_decode_data(const uint8_t *b, size_t n, void *o) { (void) b; (void) n; (void) o; return WRONG; }
             int32_t ffi_bridge_decode_sequence(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
+            int32_t ffi_bridge_decode_sequence_into(const uint8_t *b, size_t n, double *o, size_t m) { (void) b; (void) n; (void) o; (void) m; return WRONG; }
             int32_t ffi_bridge_live_counts(uint64_t *o) { if (!o) return -1; memset(o, 0, 4 * sizeof(uint64_t)); return 0; }
             """;
 

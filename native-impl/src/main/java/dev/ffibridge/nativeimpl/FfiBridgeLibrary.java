@@ -483,22 +483,26 @@ final class FfiBridgeLibrary {
         }
     }
 
-    /** {@code int32_t ffi_bridge_encode_sequence(const double *values, size_t length, FfiBridgeBytes **out)}. */
-    static final class EncodeSequence {
-        static final String NAME = "ffi_bridge_encode_sequence";
-        static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS);
+    /**
+     * {@code int32_t ffi_bridge_encode_sequence_into(const double *values, size_t length, uint8_t *out,
+     * size_t out_length)}.
+     */
+    static final class EncodeSequenceInto {
+        static final String NAME = "ffi_bridge_encode_sequence_into";
+        static final FunctionDescriptor DESCRIPTOR =
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG);
 
-        private EncodeSequence() {}
+        private EncodeSequenceInto() {}
 
         /** The critical handle of this JVM's library, linked on first use. */
         private static final class Critical {
             static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
         }
 
-        /** Critical with heap access: {@code values} is a heap array. */
-        static int invoke(MemorySegment values, long length, MemorySegment out) {
+        /** Critical with heap access: {@code values} and {@code out} are heap arrays. */
+        static int invoke(MemorySegment values, long length, MemorySegment out, long outLength) {
             try {
-                return (int) Critical.HANDLE.invokeExact(values, length, out);
+                return (int) Critical.HANDLE.invokeExact(values, length, out, outLength);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -592,22 +596,26 @@ final class FfiBridgeLibrary {
         }
     }
 
-    /** {@code int32_t ffi_bridge_decode_sequence(const uint8_t *bytes, size_t length, FfiBridgeBuffer **out)}. */
-    static final class DecodeSequence {
-        static final String NAME = "ffi_bridge_decode_sequence";
-        static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS);
+    /**
+     * {@code int32_t ffi_bridge_decode_sequence_into(const uint8_t *bytes, size_t length, double *out,
+     * size_t out_length)}.
+     */
+    static final class DecodeSequenceInto {
+        static final String NAME = "ffi_bridge_decode_sequence_into";
+        static final FunctionDescriptor DESCRIPTOR =
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG);
 
-        private DecodeSequence() {}
+        private DecodeSequenceInto() {}
 
         /** The critical handle of this JVM's library, linked on first use. */
         private static final class Critical {
             static final MethodHandle HANDLE = linkLazily(NAME, DESCRIPTOR, CRITICAL);
         }
 
-        /** Critical with heap access. */
-        static int invoke(MemorySegment bytes, long length, MemorySegment out) {
+        /** Critical with heap access: {@code bytes} and {@code out} are heap arrays. */
+        static int invoke(MemorySegment bytes, long length, MemorySegment out, long outLength) {
             try {
-                return (int) Critical.HANDLE.invokeExact(bytes, length, out);
+                return (int) Critical.HANDLE.invokeExact(bytes, length, out, outLength);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -752,12 +760,12 @@ final class FfiBridgeLibrary {
             BufferFree.NAME,
             EncodePerson.NAME,
             EncodeData.NAME,
-            EncodeSequence.NAME,
+            EncodeSequenceInto.NAME,
             FillSerialized.NAME,
             BytesFree.NAME,
             DecodePerson.NAME,
             DecodeData.NAME,
-            DecodeSequence.NAME,
+            DecodeSequenceInto.NAME,
             StatusMessage.NAME,
             AbiVersion.NAME,
             Layout.NAME,

@@ -15,7 +15,8 @@ enum Status {
     LENGTH_OVERFLOW(-4),
     ALLOCATION_FAILED(-5),
     MALFORMED_BYTES(-6),
-    PANIC(-7);
+    PANIC(-7),
+    OUTPUT_LENGTH(-8);
 
     private final int code;
 
@@ -56,7 +57,8 @@ enum Status {
             case INVALID_UTF8, INTERIOR_NUL, LENGTH_OVERFLOW, MALFORMED_BYTES -> new IllegalArgumentException(text);
             case ALLOCATION_FAILED -> throw new OutOfMemoryError(text);
             case OK -> new IllegalArgumentException("status 0 is not a failure");
-            case NULL_POINTER, PANIC -> new FfiBridgeException(code, text);
+            // the bindings size every output themselves, so a wrong length is a bug on this side
+            case NULL_POINTER, PANIC, OUTPUT_LENGTH -> new FfiBridgeException(code, text);
         };
     }
 }

@@ -27,7 +27,13 @@ class StatusTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"-1, FFI_BRIDGE_NULL_POINTER", "-7, FFI_BRIDGE_PANIC", "-99, status", "5, status"})
+    @CsvSource({
+        "-1, FFI_BRIDGE_NULL_POINTER",
+        "-7, FFI_BRIDGE_PANIC",
+        "-8, FFI_BRIDGE_OUTPUT_LENGTH",
+        "-99, status",
+        "5, status"
+    })
     void everythingElseIsFfiBridgeException(int code, String name) {
         assertThat(Status.failure(code, "f", "text"))
                 .isInstanceOfSatisfying(
@@ -37,9 +43,9 @@ class StatusTest {
 
     @Test
     void codesMatchTheAbi() {
-        assertThat(Status.values()).extracting(Status::code).containsExactly(0, -1, -2, -3, -4, -5, -6, -7);
+        assertThat(Status.values()).extracting(Status::code).containsExactly(0, -1, -2, -3, -4, -5, -6, -7, -8);
         assertThat(Status.of(-6)).isEqualTo(Status.MALFORMED_BYTES);
-        assertThat(Status.of(-8)).isNull();
+        assertThat(Status.of(-9)).isNull();
     }
 
     @Test
