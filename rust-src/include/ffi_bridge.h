@@ -228,6 +228,8 @@ typedef struct FfiBridgeLayout {
 extern "C" {
 #endif // __cplusplus
 
+extern const struct FfiBridgeLayout FFI_BRIDGE_ABI_INFO;
+
 /**
  * The guide's function: `buffer[i] = (double) i` for `i < length`.
  *

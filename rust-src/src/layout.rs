@@ -1,4 +1,8 @@
 //! ABI version and struct layouts, so bindings can check their own layouts at run time.
+//!
+//! Both are exported twice: as functions ([`ffi_bridge_abi_version`], [`ffi_bridge_layout`]) and
+//! as data ([`FFI_BRIDGE_ABI_INFO`]), which a binding can read without calling into the library
+//! (the Java provider does: in a cold JVM every downcall signature it links costs milliseconds).
 
 use std::mem::{align_of, offset_of, size_of};
 
@@ -74,6 +78,15 @@ pub(crate) const LAYOUT: FfiBridgeLayout = FfiBridgeLayout {
     bytes_data_offset: offset_of!(FfiBridgeBytes, data) as u32,
     bytes_length_offset: offset_of!(FfiBridgeBytes, length) as u32,
 };
+
+/// The ABI description as data: the same values [`ffi_bridge_layout`] writes, so its first field
+/// is the ABI version, [`FFI_BRIDGE_ABI_VERSION`], which [`ffi_bridge_abi_version`] returns.
+///
+/// The first `uint32_t` is the ABI version in every ABI version; what follows it is the
+/// `FfiBridgeLayout` of that version. A reader must compare the first four bytes with the
+/// version it binds before it reads any further.
+#[no_mangle]
+pub static FFI_BRIDGE_ABI_INFO: FfiBridgeLayout = LAYOUT;
 
 // The live-count struct is not part of the layout record, but its shape is fixed too.
 const _: () = assert!(size_of::<FfiBridgeLiveCounts>() == 32);
@@ -159,5 +172,23 @@ mod tests {
         // SAFETY: `layout` is writable.
         assert_eq!(unsafe { ffi_bridge_layout(&mut layout) }, -7);
         assert_eq!(layout, FfiBridgeLayout::default());
+    }
+
+    #[test]
+    fn the_exported_data_is_what_the_functions_return() {
+        let mut layout = FfiBridgeLayout::default();
+        // SAFETY: `layout` is writable.
+        assert_eq!(unsafe { ffi_bridge_layout(&mut layout) }, 0);
+        assert_eq!(FFI_BRIDGE_ABI_INFO, layout);
+        assert_eq!(size_of_val(&FFI_BRIDGE_ABI_INFO), 17 * 4);
+    }
+
+    #[test]
+    fn the_exported_data_starts_with_the_version() {
+        let start = std::ptr::addr_of!(FFI_BRIDGE_ABI_INFO).cast::<u8>();
+        // SAFETY: the static is 68 readable bytes; the first four are read.
+        let first = unsafe { std::slice::from_raw_parts(start, 4) };
+        assert_eq!(first, ffi_bridge_abi_version().to_ne_bytes());
+        assert_eq!(FFI_BRIDGE_ABI_INFO.abi_version, FFI_BRIDGE_ABI_VERSION);
     }
 }

@@ -9,6 +9,8 @@
 //!   write their result through an output pointer that is only written on success.
 //!   [`ffi_bridge_sum`] is the one exception: it returns the sum of
 //!   [`ffi_bridge_sum_buffer`] directly (NaN on error), for callers that want no output slot.
+//! * One data symbol, [`FFI_BRIDGE_ABI_INFO`]: the ABI version followed by the struct layouts
+//!   (what [`ffi_bridge_abi_version`] and [`ffi_bridge_layout`] return), readable without a call.
 //!
 //! Every exported body runs inside the panic boundary of `src/panic.rs`, so a Rust panic
 //! never unwinds into the caller: it becomes `FFI_BRIDGE_PANIC`, `NULL` or a no-op. Caller
@@ -50,7 +52,8 @@ pub use codec::{
 pub use counters::{ffi_bridge_live_counts, live_counts, FfiBridgeLiveCounts};
 pub use data::{ffi_bridge_data_fill, free_data, get_data, Data, DATA_VALUES};
 pub use layout::{
-    ffi_bridge_abi_version, ffi_bridge_layout, FfiBridgeLayout, FFI_BRIDGE_ABI_VERSION,
+    ffi_bridge_abi_version, ffi_bridge_layout, FfiBridgeLayout, FFI_BRIDGE_ABI_INFO,
+    FFI_BRIDGE_ABI_VERSION,
 };
 pub use numbers::add_numbers;
 pub use owned::{

@@ -527,6 +527,13 @@ static void test_status_version_layout(void) {
     unsigned char raw[80];
     CHECK_STATUS(ffi_bridge_layout((FfiBridgeLayout *)(void *)(raw + 1)), FFI_BRIDGE_OK);
 
+    /* The same description as data: the version first, then exactly what ffi_bridge_layout wrote. */
+    uint32_t first;
+    memcpy(&first, &FFI_BRIDGE_ABI_INFO, sizeof first);
+    CHECK(first == FFI_BRIDGE_ABI_VERSION && first == ffi_bridge_abi_version());
+    CHECK(sizeof FFI_BRIDGE_ABI_INFO == sizeof l);
+    CHECK(memcmp(&FFI_BRIDGE_ABI_INFO, &l, sizeof l) == 0);
+
     CHECK_STATUS(ffi_bridge_live_counts(NULL), FFI_BRIDGE_NULL_POINTER);
     CHECK_STATUS(ffi_bridge_live_counts((FfiBridgeLiveCounts *)(void *)(raw + 3)), FFI_BRIDGE_OK);
 }

@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Load faults, each in forked JVMs running {@link ProbeMain} with this JVM's java and class path: a missing, a
- * truncated (the real library cut to 4 KiB), a non-ELF, a wrong-ABI library (built here with gcc, exporting
- * every symbol, with {@code ffi_bridge_abi_version() == 999}) and a library that passes the handshake but fails
- * the self-test (ABI version 1, the documented layouts, the wrong person) given by {@code
- * -Dffibridge.library.path}. Under
+ * truncated (the real library cut to 4 KiB) and a non-ELF library, and libraries built here with gcc that export
+ * every function of the ABI: one without the data symbol {@code FFI_BRIDGE_ABI_INFO}, one whose {@code
+ * FFI_BRIDGE_ABI_INFO} says ABI version 999, one whose {@code FFI_BRIDGE_ABI_INFO} describes other struct layouts
+ * (in these three the functions {@code ffi_bridge_abi_version} and {@code ffi_bridge_layout} report the right
+ * values: the handshake must go by the data), and one that passes the handshake but fails the self-test (ABI
+ * version 2, the documented layouts, the wrong person), each given by {@code -Dffibridge.library.path}. Under
  * {@code auto} the java provider runs and the WARNING line and the diagnostics name the fault; with {@code
  * -Dffibridge.provider=native} the JVM fails with the cause. An unwritable {@code -Dffibridge.tmpdir} is named
  * too, and two JVMs that extract into the same empty directory at the same moment both load native.
@@ -44,7 +46,9 @@ class NativeFaultIT {
     static Path missing;
     static Path truncated;
     static Path notElf;
+    static Path noAbiInfo;
     static Path wrongAbi;
+    static Path wrongLayout;
     static Path wrongValues;
 
     @BeforeAll
@@ -61,7 +65,9 @@ class NativeFaultIT {
         notElf = write(
                 "not-elf/libffi_bridge.so",
                 "this is a text file, not a shared library\n".getBytes(StandardCharsets.UTF_8));
+        noAbiInfo = compile("no-abi-info", NO_ABI_INFO_C);
         wrongAbi = compile("wrong-abi", WRONG_ABI_C);
+        wrongLayout = compile("wrong-layout", WRONG_LAYOUT_C);
         wrongValues = compile("wrong-values", WRONG_VALUES_C);
     }
 
@@ -88,8 +94,23 @@ class NativeFaultIT {
     }
 
     @Test
+    void libraryWithoutTheAbiInfoSymbol() throws Exception {
+        expectFault(
+                noAbiInfo,
+                "is not a matching libffi_bridge: the library does not export FFI_BRIDGE_ABI_INFO (",
+                "libffi_bridge.so");
+    }
+
+    @Test
     void wrongAbiLibrary() throws Exception {
-        expectFault(wrongAbi, "ABI version 999", "binds ABI version 2");
+        expectFault(wrongAbi, "the library has ABI version 999 but this jar binds ABI version 2");
+    }
+
+    @Test
+    void wrongLayoutLibrary() throws Exception {
+        expectFault(
+                wrongLayout,
+                "the library's struct layouts differ from the Java bindings' (person_size: library 24, Java 16)");
     }
 
     @Test
@@ -245,32 +266,23 @@ class NativeFaultIT {
             int32_t ffi_bridge_live_counts(uint64_t *o) { if (!o) return -1; memset(o, 0, 4 * sizeof(uint64_t)); return 0; }
             """;
 
-    private static final String WRONG_ABI_C = """
-            /* A library with every symbol of docs/abi.md but ffi_bridge_abi_version() == 999. */
+    /** The start of every fake library: the documented layout, and functions that report it. */
+    private static final String PROLOGUE = """
             #include <stddef.h>
             #include <stdint.h>
             #include <string.h>
 
             #define WRONG (-7)
+            #define DOCUMENTED_LAYOUT { 2, 16, 8, 0, 4, 8, 40, 8, 0, 16, 8, 0, 8, 16, 8, 0, 8 }
 
-            int32_t add_numbers(int32_t a, int32_t b) { return (int32_t) ((uint32_t) a + (uint32_t) b); }
-            void *create_person(void) { return NULL; }
-            void free_person(void *p) { (void) p; }
-            double ffi_bridge_sum(const double *b, size_t n) { (void) b; (void) n; return 0.0; }
-            const char *ffi_bridge_status_message(int32_t s) { (void) s; return "wrong-ABI test library"; }
-            uint32_t ffi_bridge_abi_version(void) { return 999; }
-            int32_t ffi_bridge_layout(uint32_t *o) { if (!o) return -1; memset(o, 0, 17 * sizeof(uint32_t)); o[0] = 999; return 0; }
-            """ + UNUSED_STUBS;
+            static const uint32_t documented_layout[17] = DOCUMENTED_LAYOUT;
 
-    private static final String WRONG_VALUES_C = """
-            /* A library with every symbol of docs/abi.md, ABI version 2 and the documented layouts, whose
-               create_person returns the wrong person: the handshake passes, the self-test must not. */
-            #include <stddef.h>
-            #include <stdint.h>
-            #include <string.h>
+            uint32_t ffi_bridge_abi_version(void) { return 2; }
+            int32_t ffi_bridge_layout(uint32_t *o) { if (!o) return -1; memcpy(o, documented_layout, sizeof documented_layout); return 0; }
+            """;
 
-            #define WRONG (-7)
-
+    /** The functions the self-test calls, computing the right answers but for the person. */
+    private static final String SELF_TEST_FUNCTIONS = """
             typedef struct { uint32_t age; float height; const char *name; } Person;
             static Person mallory = { 30, 5.8f, "Mallory" };
 
@@ -278,13 +290,30 @@ class NativeFaultIT {
             void *create_person(void) { return &mallory; }
             void free_person(void *p) { (void) p; }
             double ffi_bridge_sum(const double *b, size_t n) { double s = 0; for (size_t i = 0; i < n; i++) s += b[i]; return s; }
-            const char *ffi_bridge_status_message(int32_t s) { (void) s; return "wrong-values test library"; }
-            uint32_t ffi_bridge_abi_version(void) { return 2; }
-            int32_t ffi_bridge_layout(uint32_t *o) {
-                static const uint32_t layout[17] = { 2, 16, 8, 0, 4, 8, 40, 8, 0, 16, 8, 0, 8, 16, 8, 0, 8 };
-                if (!o) return -1;
-                memcpy(o, layout, sizeof layout);
-                return 0;
-            }
-            """ + UNUSED_STUBS;
+            const char *ffi_bridge_status_message(int32_t s) { (void) s; return "fake test library"; }
+            """;
+
+    private static final String NO_ABI_INFO_C = """
+            /* Every function of docs/abi.md, reporting ABI version 2 and the documented layouts, but no
+               FFI_BRIDGE_ABI_INFO: refused, naming the symbol. */
+            """ + PROLOGUE + SELF_TEST_FUNCTIONS + UNUSED_STUBS;
+
+    private static final String WRONG_ABI_C = """
+            /* FFI_BRIDGE_ABI_INFO says ABI version 999 (its layout differs too); the functions say 2. */
+            """ + PROLOGUE + """
+            const uint32_t FFI_BRIDGE_ABI_INFO[17] = { 999, 24 };
+            """ + SELF_TEST_FUNCTIONS + UNUSED_STUBS;
+
+    private static final String WRONG_LAYOUT_C = """
+            /* FFI_BRIDGE_ABI_INFO says ABI version 2 but a 24-byte Person; ffi_bridge_layout says 16. */
+            """ + PROLOGUE + """
+            const uint32_t FFI_BRIDGE_ABI_INFO[17] = { 2, 24, 8, 0, 4, 8, 40, 8, 0, 16, 8, 0, 8, 16, 8, 0, 8 };
+            """ + SELF_TEST_FUNCTIONS + UNUSED_STUBS;
+
+    private static final String WRONG_VALUES_C = """
+            /* ABI version 2 and the documented layouts everywhere, but create_person returns the wrong
+               person: the handshake passes, the self-test must not. */
+            """ + PROLOGUE + """
+            const uint32_t FFI_BRIDGE_ABI_INFO[17] = DOCUMENTED_LAYOUT;
+            """ + SELF_TEST_FUNCTIONS + UNUSED_STUBS;
 }

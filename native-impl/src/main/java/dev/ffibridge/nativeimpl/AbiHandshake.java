@@ -5,42 +5,42 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The ABI handshake: the library's {@code ffi_bridge_abi_version()} must be {@link
- * FfiBridgeLibrary#ABI_VERSION} (checked first, with nothing else linked), and the struct layouts it
- * reports through {@code ffi_bridge_layout} must equal the ones the Java bindings use.
+ * The ABI handshake, read from the library's data symbol {@code FFI_BRIDGE_ABI_INFO} (see {@link
+ * FfiBridgeLibrary#ABI_INFO}), with no downcall: its first {@code uint32_t}, the ABI version, must be
+ * {@link FfiBridgeLibrary#ABI_VERSION} (checked first, with nothing linked), and the struct layouts
+ * that follow must equal the ones the Java bindings use. Each read is one bulk copy into an {@code
+ * int[]}: in a cold JVM, a downcall handle of a new signature or a segment {@code VarHandle} costs
+ * milliseconds.
  */
 final class AbiHandshake {
 
     private AbiHandshake() {}
 
     /**
-     * The first step: the library's {@code ffi_bridge_abi_version()} must be {@link
-     * FfiBridgeLibrary#ABI_VERSION}. It links that one function only, so a library of another ABI
-     * version is refused before anything whose signature may have changed is linked.
+     * The first step: the first four bytes of {@code FFI_BRIDGE_ABI_INFO} must be {@link
+     * FfiBridgeLibrary#ABI_VERSION}. Nothing else is read and nothing is linked before, so a library of
+     * another ABI version is refused before anything whose signature or layout may have changed is used.
      *
      * @throws LinkageError saying which version the library has
      */
     static void verifyVersion(FfiBridgeLibrary library) {
-        int version = FfiBridgeLibrary.AbiVersion.invoke(library);
-        if (version != FfiBridgeLibrary.ABI_VERSION) {
-            throw new LinkageError(
-                    problem(FfiBridgeLibrary.ABI_VERSION, version, null, null).orElseThrow());
+        int[] version = new int[1];
+        MemorySegment.ofArray(version).copyFrom(library.abiInfo(Integer.BYTES));
+        if (version[0] != FfiBridgeLibrary.ABI_VERSION) {
+            throw new LinkageError(problem(FfiBridgeLibrary.ABI_VERSION, version[0], null, null)
+                    .orElseThrow());
         }
     }
 
     /**
-     * The second step, once the version matched: the struct layouts that {@code ffi_bridge_layout}
-     * reports must be the Java bindings'.
+     * The second step, once the version matched: the struct layouts that {@code FFI_BRIDGE_ABI_INFO}
+     * describes (what {@code ffi_bridge_layout} writes) must be the Java bindings'.
      *
      * @throws LinkageError listing every field that differs
      */
     static void verifyLayout(FfiBridgeLibrary library) {
         int[] values = new int[AbiLayout.FIELDS.size()];
-        int status = FfiBridgeLibrary.Layout.invoke(library, MemorySegment.ofArray(values));
-        if (status != FfiBridgeLibrary.OK) {
-            throw new LinkageError("ffi_bridge_layout returned status " + status + ": "
-                    + FfiBridgeLibrary.StatusMessage.invoke(library, status));
-        }
+        MemorySegment.ofArray(values).copyFrom(library.abiInfo((long) values.length * Integer.BYTES));
         AbiLayout actual = AbiLayout.of(values);
         // The version matched already; the layout's own abi_version field is compared with the rest.
         Optional<String> problem =
@@ -55,9 +55,9 @@ final class AbiHandshake {
      * layouts, so tests can doctor either side.
      *
      * @param expectedVersion the version the bindings implement
-     * @param actualVersion what {@code ffi_bridge_abi_version()} returned
+     * @param actualVersion the library's version (the first field of {@code FFI_BRIDGE_ABI_INFO})
      * @param expected the layout the bindings use, or null to compare versions only
-     * @param actual what {@code ffi_bridge_layout} reported, or null to compare versions only
+     * @param actual what {@code FFI_BRIDGE_ABI_INFO} describes, or null to compare versions only
      */
     static Optional<String> problem(int expectedVersion, int actualVersion, AbiLayout expected, AbiLayout actual) {
         if (actualVersion != expectedVersion) {

@@ -27,12 +27,13 @@ import java.util.Optional;
  * initialiser of a holder class nested in the function's class ({@code Critical}, and {@code
  * Regular} for the functions that also take large native buffers). A {@code static final} field is
  * a JIT constant, so a linked call inlines as if its handle had been made at start-up, while {@code
- * FfiBridge.load()} pays only for the handles of the ABI handshake and the self-test (every new
- * descriptor shape costs milliseconds in a cold JVM). Linking happens in {@link #downcall} only.
+ * FfiBridge.load()} pays only for the handles of the self-test (every new descriptor shape costs
+ * milliseconds in a cold JVM; the ABI handshake reads data and links none). Linking happens in
+ * {@link #downcall} only.
  *
- * <p><b>One opened library file</b> is an instance: {@link #open} looks up {@code
- * ffi_bridge_abi_version} and links nothing else, so that {@link AbiHandshake} refuses a library of
- * another ABI version before any other function is touched; {@link #requireAllFunctions()} then
+ * <p><b>One opened library file</b> is an instance: {@link #open} looks up the data symbol {@link
+ * #ABI_INFO} and links nothing, so that {@link AbiHandshake} refuses a library of another ABI version
+ * before any function is touched; {@link #requireAllFunctions()} then
  * checks that the library exports every function of the ABI (symbol lookups, no handles), so a
  * library that lacks one is refused at load, not at its first call. The load-time checks call
  * through handles linked on the instance they check ({@code invoke(FfiBridgeLibrary, ...)}), never
@@ -59,12 +60,22 @@ final class FfiBridgeLibrary {
     private static final Linker.Option[] CRITICAL = {Linker.Option.critical(true)};
     private static final Linker.Option[] REGULAR = {};
 
+    /**
+     * The data symbol {@code const FfiBridgeLayout FFI_BRIDGE_ABI_INFO}: what {@code ffi_bridge_layout}
+     * writes, so its first {@code uint32_t} is the ABI version. The handshake reads it (no downcall).
+     */
+    static final String ABI_INFO = "FFI_BRIDGE_ABI_INFO";
+
     private final SymbolLookup lookup;
     private final String origin;
 
-    private FfiBridgeLibrary(SymbolLookup lookup, String origin) {
+    /** {@link #ABI_INFO}'s address, a segment of size 0. */
+    private final MemorySegment abiInfo;
+
+    private FfiBridgeLibrary(SymbolLookup lookup, String origin, MemorySegment abiInfo) {
         this.lookup = lookup;
         this.origin = origin;
+        this.abiInfo = abiInfo;
     }
 
     /** Whether a call on {@code segment} must use the regular handle (large native memory). */
@@ -644,18 +655,6 @@ final class FfiBridgeLibrary {
             }
             return text(message);
         }
-
-        /** The same on {@code library}, through a critical handle linked for this call: for the load-time checks. */
-        static String invoke(FfiBridgeLibrary library, int status) {
-            MethodHandle handle = library.critical(NAME, DESCRIPTOR);
-            MemorySegment message;
-            try {
-                message = (MemorySegment) handle.invokeExact(status);
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
-            return text(message);
-        }
     }
 
     /** {@code uint32_t ffi_bridge_abi_version(void)}. */
@@ -673,16 +672,6 @@ final class FfiBridgeLibrary {
         static int invoke() {
             try {
                 return (int) Critical.HANDLE.invokeExact();
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
-        }
-
-        /** The same on {@code library}, through a critical handle linked for this call: for the load-time checks. */
-        static int invoke(FfiBridgeLibrary library) {
-            MethodHandle handle = library.critical(NAME, DESCRIPTOR);
-            try {
-                return (int) handle.invokeExact();
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -705,16 +694,6 @@ final class FfiBridgeLibrary {
         static int invoke(MemorySegment out) {
             try {
                 return (int) Critical.HANDLE.invokeExact(out);
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
-        }
-
-        /** The same on {@code library}, through a critical handle linked for this call: for the load-time checks. */
-        static int invoke(FfiBridgeLibrary library, MemorySegment out) {
-            MethodHandle handle = library.critical(NAME, DESCRIPTOR);
-            try {
-                return (int) handle.invokeExact(out);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -772,20 +751,31 @@ final class FfiBridgeLibrary {
             LiveCountsFunction.NAME);
 
     /**
-     * The library behind {@code lookup}, of which nothing is linked yet. It must export {@code
-     * ffi_bridge_abi_version}, the one function every version of the ABI has.
+     * The library behind {@code lookup}, of which nothing is linked yet. It must export the data
+     * symbol {@link #ABI_INFO}, which the handshake reads instead of calling a function.
      *
      * @param lookup the opened library
      * @param origin what the library is, for messages (e.g. its path)
-     * @throws UnsatisfiedLinkError if it does not: then it is not a libffi_bridge at all, and the
-     *     message names every function of the ABI it lacks
+     * @throws UnsatisfiedLinkError if it does not (a library of another ABI, or not a libffi_bridge at
+     *     all): the message names it and every function of the ABI the library lacks too
      */
     static FfiBridgeLibrary open(SymbolLookup lookup, String origin) {
-        FfiBridgeLibrary library = new FfiBridgeLibrary(lookup, origin);
-        if (lookup.find(AbiVersion.NAME).isEmpty()) {
-            library.requireAllFunctions();
+        Optional<MemorySegment> abiInfo = lookup.find(ABI_INFO);
+        if (abiInfo.isEmpty()) {
+            List<String> missing = missingFunctions(lookup);
+            throw new UnsatisfiedLinkError("the library does not export " + ABI_INFO
+                    + " (the data symbol with the version and struct layouts of ABI version " + ABI_VERSION + ")"
+                    + (missing.isEmpty() ? "" : " nor " + describe(missing)));
         }
-        return library;
+        return new FfiBridgeLibrary(lookup, origin, abiInfo.get());
+    }
+
+    /**
+     * The first {@code byteSize} bytes of this library's {@link #ABI_INFO}: read the version (the
+     * first four) before anything else, as another ABI version may describe itself differently.
+     */
+    MemorySegment abiInfo(long byteSize) {
+        return Pointers.bytes(abiInfo, byteSize, ABI_INFO);
     }
 
     /**
@@ -795,17 +785,26 @@ final class FfiBridgeLibrary {
      * @throws UnsatisfiedLinkError naming every function the library does not export
      */
     void requireAllFunctions() {
+        List<String> missing = missingFunctions(lookup);
+        if (!missing.isEmpty()) {
+            throw new UnsatisfiedLinkError("the library does not export " + describe(missing));
+        }
+    }
+
+    /** The functions of {@link #FUNCTIONS} that {@code lookup} does not find, in order. */
+    private static List<String> missingFunctions(SymbolLookup lookup) {
         List<String> missing = new ArrayList<>();
         for (String name : FUNCTIONS) {
             if (lookup.find(name).isEmpty()) {
                 missing.add(name);
             }
         }
-        if (!missing.isEmpty()) {
-            throw new UnsatisfiedLinkError("the library does not export " + String.join(", ", missing) + " ("
-                    + missing.size() + " of the " + FUNCTIONS.size() + " functions of ABI version " + ABI_VERSION
-                    + ")");
-        }
+        return missing;
+    }
+
+    private static String describe(List<String> missingFunctions) {
+        return String.join(", ", missingFunctions) + " (" + missingFunctions.size() + " of the " + FUNCTIONS.size()
+                + " functions of ABI version " + ABI_VERSION + ")";
     }
 
     /** A critical handle (with heap access) of this library's function {@code name}. */

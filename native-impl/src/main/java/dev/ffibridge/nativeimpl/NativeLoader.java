@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * Loads the library once: locate the file, open it, check its ABI version before anything else is
  * linked, check that it exports every function, compare the struct layouts and run the self-test.
- * Only the handshake's and the self-test's functions are linked here; the others are linked on
- * first use (see {@link FfiBridgeLibrary}). Never throws: every failure becomes the {@link
- * LoadResult#cause()}, a message that says what happened and what to set.
+ * The handshake reads the library's data symbol {@code FFI_BRIDGE_ABI_INFO} and links nothing; only
+ * the self-test's functions are linked here, the others on first use (see {@link
+ * FfiBridgeLibrary}). Never throws: every failure becomes the {@link LoadResult#cause()}, a message
+ * that says what happened and what to set.
  */
 final class NativeLoader {
 
@@ -63,7 +64,8 @@ final class NativeLoader {
     /**
      * The library behind {@code lookup}, nothing linked yet.
      *
-     * @throws UnsatisfiedLinkError if it lacks {@code ffi_bridge_abi_version}, naming every missing function
+     * @throws UnsatisfiedLinkError if it lacks the data symbol {@code FFI_BRIDGE_ABI_INFO}, naming it and
+     *     every missing function
      */
     private static FfiBridgeLibrary identify(LibraryLocator.Located located, SymbolLookup lookup) {
         try {
@@ -74,8 +76,10 @@ final class NativeLoader {
     }
 
     /**
-     * The handshake, in this order: the ABI version (nothing else is linked before it matches), every
-     * function exported, the struct layouts; then the self-test. Returns the ABI version.
+     * The handshake, in this order: the ABI version (nothing else is read or linked before it
+     * matches), every function exported, the struct layouts (both read from {@code
+     * FFI_BRIDGE_ABI_INFO}, no downcall); then the self-test, the first downcalls. Returns the ABI
+     * version.
      */
     static int check(LibraryLocator.Located located, FfiBridgeLibrary library) {
         try {

@@ -8,7 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The ABI handshake as a pure comparison, and against the real library. */
+/** The ABI handshake as a pure comparison, and against the real library and its data symbol. */
 class AbiHandshakeTest {
 
     @Test
@@ -34,6 +34,19 @@ class AbiHandshakeTest {
                 .isZero();
         assertThat(AbiLayout.differences(AbiLayout.expected(), AbiLayout.of(values)))
                 .isEmpty();
+    }
+
+    @Test
+    void theDataSymbolHoldsWhatTheFunctionsReturn() {
+        FfiBridgeLibrary library = NativeRuntime.library();
+        int[] data = new int[AbiLayout.FIELDS.size()];
+        MemorySegment.ofArray(data).copyFrom(library.abiInfo(AbiLayout.LAYOUT.byteSize()));
+        int[] written = new int[AbiLayout.FIELDS.size()];
+        assertThat(FfiBridgeLibrary.Layout.invoke(MemorySegment.ofArray(written)))
+                .isZero();
+        assertThat(data).containsExactly(written);
+        assertThat(data[0]).isEqualTo(FfiBridgeLibrary.AbiVersion.invoke()).isEqualTo(FfiBridgeLibrary.ABI_VERSION);
+        assertThat(library.abiInfo(Integer.BYTES).byteSize()).isEqualTo(Integer.BYTES);
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ffibridge.api.FfiBridgeException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
@@ -23,16 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The order of the load-time checks and what they link: the ABI version comes first, with nothing
- * else linked; then every function must be exported; then only the functions of the handshake and
- * the self-test are linked. Each library here is the real one behind a {@link SymbolLookup} that
- * records every name asked for, and may hide or replace some.
+ * The order of the load-time checks and what they link: the ABI version comes first, read from the
+ * data symbol {@code FFI_BRIDGE_ABI_INFO} with nothing linked; then every function must be exported;
+ * then the struct layouts, read from the same symbol; only the self-test links functions. Each
+ * library here is the real one behind a {@link SymbolLookup} that records every name asked for, and
+ * may hide or replace some.
  */
 class LazyLinkingTest {
 
-    /** The functions the handshake and the self-test link, nothing else. */
+    /** The functions the self-test links, nothing else: the handshake links none. */
     static final Set<String> LINKED_AT_LOAD = Set.of(
-            FfiBridgeLibrary.Layout.NAME,
             FfiBridgeLibrary.AddNumbers.NAME,
             FfiBridgeLibrary.FillBuffer.NAME,
             FfiBridgeLibrary.Sum.NAME,
@@ -58,39 +57,70 @@ class LazyLinkingTest {
     }
 
     @Test
-    void aGoodLibraryIsCheckedInOrderAndOnlyTheChecksAreLinked() {
+    void aGoodLibraryIsCheckedInOrderAndOnlyTheSelfTestIsLinked() {
         RecordingLookup lookup = new RecordingLookup(real, Map.of(), Set.of());
         FfiBridgeLibrary library = FfiBridgeLibrary.open(lookup, located.describe());
         assertThat(NativeLoader.check(located, library)).isEqualTo(FfiBridgeLibrary.ABI_VERSION);
 
         List<String> names = lookup.names();
-        int existence = names.indexOf(FfiBridgeLibrary.FUNCTIONS.getFirst());
-        assertThat(names.subList(0, existence))
-                .as("before anything else: the version, found and linked")
-                .containsOnly(FfiBridgeLibrary.AbiVersion.NAME)
-                .isNotEmpty();
-        assertThat(names.subList(existence, existence + FfiBridgeLibrary.FUNCTIONS.size()))
+        int functions = FfiBridgeLibrary.FUNCTIONS.size();
+        assertThat(names.getFirst()).as("before anything else: the data symbol").isEqualTo(FfiBridgeLibrary.ABI_INFO);
+        assertThat(names.subList(1, 1 + functions))
                 .as("then every function is looked up, none linked")
                 .isEqualTo(FfiBridgeLibrary.FUNCTIONS);
-        assertThat(new LinkedHashSet<>(names.subList(existence + FfiBridgeLibrary.FUNCTIONS.size(), names.size())))
-                .as("then only the handshake's and the self-test's functions are linked")
+        assertThat(new LinkedHashSet<>(names.subList(1 + functions, names.size())))
+                .as("then only the self-test's functions are linked: not ffi_bridge_abi_version, not ffi_bridge_layout")
                 .isEqualTo(LINKED_AT_LOAD);
     }
 
     @Test
-    void aLibraryOfAnotherVersionIsRefusedBeforeAnythingElseIsLinked() {
-        // getpagesize(): an int (void) function that does not return 1
-        MemorySegment otherVersion =
-                Linker.nativeLinker().defaultLookup().find("getpagesize").orElseThrow();
-        RecordingLookup lookup =
-                new RecordingLookup(real, Map.of(FfiBridgeLibrary.AbiVersion.NAME, otherVersion), Set.of());
+    void aLibraryOfAnotherVersionIsRefusedBeforeAnythingElseIsLookedUp() {
+        // version 999, and a layout that differs too: the version is what the message is about
+        MemorySegment otherVersion = abiInfo(AbiLayout.expected(999).with("person_size", 24));
+        RecordingLookup lookup = new RecordingLookup(real, Map.of(FfiBridgeLibrary.ABI_INFO, otherVersion), Set.of());
         FfiBridgeLibrary library = FfiBridgeLibrary.open(lookup, located.describe());
         assertThatThrownBy(() -> NativeLoader.check(located, library))
                 .isInstanceOf(LinkageError.class)
-                .hasMessageContaining("the library has ABI version ")
-                .hasMessageContaining("but this jar binds ABI version 2")
-                .hasMessageContaining(located.describe());
-        assertThat(lookup.names()).containsOnly(FfiBridgeLibrary.AbiVersion.NAME);
+                .hasMessageContaining(
+                        located.describe() + ": the library has ABI version 999 but this jar binds " + "ABI version 2")
+                .hasMessageNotContaining("person_size");
+        assertThat(lookup.names()).containsExactly(FfiBridgeLibrary.ABI_INFO);
+    }
+
+    @Test
+    void aLibraryWithOtherLayoutsIsRefusedBeforeAnythingIsLinked() {
+        MemorySegment otherLayouts =
+                abiInfo(AbiLayout.expected().with("person_name_offset", 16).with("data_size", 48));
+        RecordingLookup lookup = new RecordingLookup(real, Map.of(FfiBridgeLibrary.ABI_INFO, otherLayouts), Set.of());
+        FfiBridgeLibrary library = FfiBridgeLibrary.open(lookup, located.describe());
+        assertThatThrownBy(() -> NativeLoader.check(located, library))
+                .isInstanceOf(LinkageError.class)
+                .hasMessageContaining(located.describe()
+                        + ": the library's struct layouts differ from the Java bindings' (person_name_offset: "
+                        + "library 16, Java 8; data_size: library 48, Java 40)");
+        List<String> names = lookup.names();
+        assertThat(names.subList(1, names.size()))
+                .as("the functions looked up, none linked")
+                .isEqualTo(FfiBridgeLibrary.FUNCTIONS);
+    }
+
+    @Test
+    void aLibraryWithoutTheDataSymbolIsRefusedNamingIt() {
+        RecordingLookup lookup = new RecordingLookup(real, Map.of(), Set.of(FfiBridgeLibrary.ABI_INFO));
+        assertThatThrownBy(() -> FfiBridgeLibrary.open(lookup, located.describe()))
+                .isInstanceOf(UnsatisfiedLinkError.class)
+                .hasMessage("the library does not export FFI_BRIDGE_ABI_INFO (the data symbol with the version and "
+                        + "struct layouts of ABI version 2)");
+        List<String> names = lookup.names();
+        assertThat(names.subList(1, names.size()))
+                .as("the functions looked up for the message, none linked")
+                .isEqualTo(FfiBridgeLibrary.FUNCTIONS);
+
+        RecordingLookup alsoWithoutAFunction =
+                new RecordingLookup(real, Map.of(), Set.of(FfiBridgeLibrary.ABI_INFO, FfiBridgeLibrary.GetData.NAME));
+        assertThatThrownBy(() -> FfiBridgeLibrary.open(alsoWithoutAFunction, located.describe()))
+                .isInstanceOf(UnsatisfiedLinkError.class)
+                .hasMessageEndingWith("of ABI version 2) nor get_data (1 of the 25 functions of ABI version 2)");
     }
 
     @Test
@@ -106,6 +136,15 @@ class LazyLinkingTest {
         assertThat(names.subList(names.size() - FfiBridgeLibrary.FUNCTIONS.size(), names.size()))
                 .as("nothing linked after the version but the lookups")
                 .isEqualTo(FfiBridgeLibrary.FUNCTIONS);
+    }
+
+    /** An {@code FFI_BRIDGE_ABI_INFO} holding {@code layout}, in native memory that lives as long as the test. */
+    private static MemorySegment abiInfo(AbiLayout layout) {
+        MemorySegment info = Arena.ofAuto().allocate(AbiLayout.LAYOUT);
+        for (int i = 0; i < AbiLayout.FIELDS.size(); i++) {
+            info.setAtIndex(JAVA_INT, i, layout.values().get(i));
+        }
+        return info;
     }
 
     @Test

@@ -89,7 +89,9 @@ class NativeLoaderTest {
         assertThat(result.cause())
                 .isInstanceOf(UnsatisfiedLinkError.class)
                 .hasMessageContaining("ffibridge.library.path " + libm)
-                .hasMessageContaining("does not export add_numbers, create_person")
+                .hasMessageContaining(
+                        "is not a matching libffi_bridge: the library does not export FFI_BRIDGE_ABI_INFO (")
+                .hasMessageContaining(" nor add_numbers, create_person")
                 .hasMessageContaining("ffi_bridge_live_counts (25 of the 25 functions of ABI version 2)");
     }
 
