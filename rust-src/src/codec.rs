@@ -8,7 +8,7 @@ use crate::data::Data;
 use crate::owned::{buffer_from_vec, bytes_from_vec, FfiBridgeBuffer, FfiBridgeBytes};
 use crate::panic::ffi_boundary;
 use crate::person::{new_person, Person};
-use crate::raw::{byte_len, f64_byte_len, read_in, slots, slots_mut, write_out};
+use crate::raw::{byte_len, f64_byte_len, read_in, slots, slots_mut, write_out, Slot};
 use crate::status::{status_code, FfiResult, Status};
 use crate::wire;
 
@@ -41,6 +41,22 @@ unsafe fn input<'a>(bytes: *const u8, length: usize) -> FfiResult<&'a [u8]> {
     // SAFETY: `bytes` is non-null, `length <= isize::MAX`, and the caller guarantees
     // `length` readable bytes (alignment 1) not written during 'a.
     Ok(unsafe { std::slice::from_raw_parts(bytes, length) })
+}
+
+/// Views the caller's input doubles after the NULL and length checks.
+///
+/// # Safety
+///
+/// `values` must be NULL or valid for reading `length` doubles (any alignment) that are not
+/// written during `'a`.
+unsafe fn input_values<'a>(values: *const f64, length: usize) -> FfiResult<&'a [Slot]> {
+    if values.is_null() {
+        return Err(Status::FFI_BRIDGE_NULL_POINTER);
+    }
+    f64_byte_len(length)?;
+    // SAFETY: `values` is non-null, `length * 8 <= isize::MAX`, and the caller guarantees
+    // `length` readable doubles not written during 'a.
+    Ok(unsafe { slots(values, length) })
 }
 
 /// Encodes `*person` (`u32 age`, `f32 height`, `u64 n`, `n` name bytes) into a new
@@ -129,13 +145,11 @@ pub unsafe extern "C" fn ffi_bridge_encode_sequence(
 ) -> i32 {
     ffi_boundary(|| {
         let result = (|| -> FfiResult<()> {
-            if values.is_null() || out.is_null() {
+            if out.is_null() {
                 return Err(Status::FFI_BRIDGE_NULL_POINTER);
             }
-            f64_byte_len(length)?;
-            // SAFETY: `values` is non-null, `length * 8 <= isize::MAX`, and the caller
-            // guarantees `length` readable doubles.
-            let values = unsafe { slots(values, length) };
+            // SAFETY: forwarded caller contract for `values`/`length`.
+            let values = unsafe { input_values(values, length) }?;
             // SAFETY: `out` is non-null and, by the caller's contract, writable.
             unsafe { hand_out_bytes(wire::encode_sequence(values), out) }
         })();
@@ -164,14 +178,12 @@ pub unsafe extern "C" fn ffi_bridge_encode_sequence_into(
 ) -> i32 {
     ffi_boundary(|| {
         let result = (|| -> FfiResult<()> {
-            if values.is_null() || out.is_null() {
+            if out.is_null() {
                 return Err(Status::FFI_BRIDGE_NULL_POINTER);
             }
-            f64_byte_len(length)?;
+            // SAFETY: forwarded caller contract for `values`/`length`.
+            let values = unsafe { input_values(values, length) }?;
             byte_len(out_length)?;
-            // SAFETY: `values` is non-null, `length * 8 <= isize::MAX`, and the caller
-            // guarantees `length` readable doubles.
-            let values = unsafe { slots(values, length) };
             // SAFETY: `out` is non-null, `out_length <= isize::MAX`, and the caller guarantees
             // `out_length` writable bytes that do not overlap `values`; `MaybeUninit<u8>` has
             // alignment 1 and no validity requirement.
