@@ -26,9 +26,4 @@ record BufferStruct(MemorySegment data, long length) {
     static BufferStruct from(MemorySegment struct) {
         return new BufferStruct(struct.get(ADDRESS, DATA_OFFSET), struct.get(JAVA_LONG, LENGTH_OFFSET));
     }
-
-    /** Reads the struct at a raw {@code FfiBridgeBuffer *} returned by the library. */
-    static BufferStruct at(MemorySegment pointer) {
-        return from(Pointers.struct(pointer, LAYOUT));
-    }
 }

@@ -13,7 +13,8 @@ import java.nio.ByteOrder;
  * ({@code (int, int) -> int}), {@code fill_buffer} ({@code (pointer, size_t) -> void}) and {@code
  * ffi_bridge_sum} ({@code (pointer, size_t) -> double}) on a small Java array, and a person round trip
  * ({@code create_person}, {@code () -> pointer}; {@code free_person}, {@code (pointer) -> void}). The
- * other functions share these shapes or are rarely used; they are linked on first use. The calls run on the library being loaded, through handles linked for the test ({@code
+ * other functions share these shapes or are rarely used; they are linked on first use. The calls
+ * run on the library being loaded, through handles linked for the test ({@code
  * invoke(FfiBridgeLibrary, ...)}); the functions' own holders later reuse the JDK's cached stubs.
  */
 final class SelfTest {
