@@ -29,6 +29,7 @@ mod alloc;
 mod avx;
 mod avx512;
 mod buffer;
+mod chunked;
 mod codec;
 mod counters;
 mod data;
@@ -44,6 +45,7 @@ mod status;
 mod wire;
 
 pub use buffer::{ffi_bridge_fill_buffer, ffi_bridge_sum, ffi_bridge_sum_buffer, fill_buffer};
+pub use chunked::{ffi_bridge_fill_range, ffi_bridge_sum_blocks};
 pub use codec::{
     ffi_bridge_decode_data, ffi_bridge_decode_person, ffi_bridge_decode_sequence,
     ffi_bridge_decode_sequence_into, ffi_bridge_encode_data, ffi_bridge_encode_person,

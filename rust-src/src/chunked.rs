@@ -1,0 +1,236 @@
+//! Fill and sum in pieces: `ffi_bridge_fill_range` and `ffi_bridge_sum_blocks`.
+//!
+//! A caller that must not stay in one call for long (a Java critical call on a heap array
+//! holds off the garbage collector until it returns) cuts a large buffer into pieces and calls
+//! these once per piece. The results are exactly those of one call on the whole buffer:
+//! `ffi_bridge_fill_range` writes the fill values from any start index, and
+//! `ffi_bridge_sum_blocks` adds the blocks of the sum order (`docs/abi.md`) to totals the
+//! caller keeps between calls, so pieces that start at multiples of the block size give the
+//! documented sum bit for bit once the caller combines the totals with the fixed tree.
+
+use crate::kernel::{self, Lanes, SUM_BLOCK};
+use crate::panic::ffi_boundary;
+use crate::raw::{f64_byte_len, read_in, slots, slots_mut, write_out};
+use crate::status::{status_code, FfiResult, Status};
+
+/// Writes `(double) (start + i)` into `buffer[i]` for `i < length`: the values of
+/// `ffi_bridge_fill_buffer` on a buffer of which this one starts at index `start`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`buffer` NULL, whatever `length`),
+/// `FFI_BRIDGE_LENGTH_OVERFLOW` (`length * 8 > PTRDIFF_MAX`, or `start + length > 2^64`) or
+/// `FFI_BRIDGE_PANIC`; on error nothing is written. `buffer` need not be 8-byte aligned.
+///
+/// # Safety
+///
+/// `buffer` must be NULL or valid for writing `length` doubles.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_fill_range(buffer: *mut f64, length: usize, start: u64) -> i32 {
+    ffi_boundary(|| {
+        let result = (|| -> FfiResult<()> {
+            if buffer.is_null() {
+                return Err(Status::FFI_BRIDGE_NULL_POINTER);
+            }
+            f64_byte_len(length)?;
+            // The last index, start + length - 1, must be a u64.
+            if length != 0 && start.checked_add(length as u64 - 1).is_none() {
+                return Err(Status::FFI_BRIDGE_LENGTH_OVERFLOW);
+            }
+            // SAFETY: `buffer` is non-null, `length * 8 <= isize::MAX` was checked, and the
+            // caller guarantees `length` writable doubles that nothing else accesses now.
+            kernel::fill(unsafe { slots_mut(buffer, length) }, start);
+            Ok(())
+        })();
+        status_code(result)
+    })
+}
+
+/// Adds the sixteen lanes of every block of `buffer[0..length]` to `totals[0..16]`, block by
+/// block in order, as the sum order of `docs/abi.md` does; blocks are 8192
+/// values from `buffer`, the last one shorter if `length` is not a multiple.
+///
+/// Called on consecutive pieces of one buffer, each starting at a multiple of 8192 values,
+/// with `totals` starting at sixteen `+0.0`, it leaves in `totals` the block totals of the
+/// whole buffer; the fixed tree of `docs/abi.md` then gives the bits of `ffi_bridge_sum`.
+/// Large pieces use the sum's second thread as `ffi_bridge_sum` does.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`buffer` or `totals` NULL, whatever
+/// `length`), `FFI_BRIDGE_LENGTH_OVERFLOW` or `FFI_BRIDGE_PANIC`; on error `totals` is not
+/// written. Neither pointer need be 8-byte aligned.
+///
+/// # Safety
+///
+/// `buffer` must be NULL or valid for reading `length` doubles, not written during the call;
+/// `totals` must be NULL or valid for reading and writing sixteen doubles, apart from `buffer`.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_sum_blocks(
+    buffer: *const f64,
+    length: usize,
+    totals: *mut f64,
+) -> i32 {
+    ffi_boundary(|| {
+        let result = (|| -> FfiResult<()> {
+            if buffer.is_null() || totals.is_null() {
+                return Err(Status::FFI_BRIDGE_NULL_POINTER);
+            }
+            f64_byte_len(length)?;
+            let out = totals.cast::<Lanes>();
+            // SAFETY: `totals` is non-null and holds sixteen readable doubles (any alignment).
+            let mut lanes = unsafe { read_in(out) };
+            // SAFETY: `buffer` is non-null, its length was checked, and the caller guarantees
+            // `length` readable doubles that are not written during the call.
+            add_blocks(unsafe { slots(buffer, length) }, &mut lanes);
+            // SAFETY: `totals` is non-null and writable for sixteen doubles.
+            unsafe { write_out(out, lanes) };
+            Ok(())
+        })();
+        status_code(result)
+    })
+}
+
+/// Adds the lanes of every block of `src` to `totals`, on two threads when it is large.
+fn add_blocks(src: &[crate::raw::Slot], totals: &mut Lanes) {
+    if !crate::parallel::add_blocks(src, totals) {
+        for block in src.chunks(SUM_BLOCK) {
+            kernel::add_lanes(totals, &kernel::block_lanes(block));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::buffer::{ffi_bridge_fill_buffer, ffi_bridge_sum};
+    use crate::kernel::tests::{reference_sum, test_values};
+    use crate::kernel::{combine, EXACT_LIMIT};
+    use std::ptr::{null, null_mut};
+
+    /// Sums `values` in pieces of `piece` values through `ffi_bridge_sum_blocks`.
+    fn sum_in_pieces(values: &[f64], piece: usize) -> f64 {
+        let mut totals = [0.0_f64; 16];
+        for chunk in values.chunks(piece) {
+            // SAFETY: `chunk` holds `chunk.len()` doubles; `totals` holds sixteen.
+            let status =
+                unsafe { ffi_bridge_sum_blocks(chunk.as_ptr(), chunk.len(), totals.as_mut_ptr()) };
+            assert_eq!(status, 0);
+        }
+        combine(&totals)
+    }
+
+    #[test]
+    fn pieces_at_block_multiples_give_the_bits_of_one_sum() {
+        let lengths = [0, 1, SUM_BLOCK - 1, SUM_BLOCK, 3 * SUM_BLOCK + 17];
+        let large = [
+            crate::parallel::MIN_LEN + 5,
+            3 * crate::parallel::MIN_LEN + 1,
+        ];
+        for length in lengths.into_iter().chain(large) {
+            let values = test_values(length, length as u64 + 3);
+            let expected = reference_sum(&values).to_bits();
+            // SAFETY: `values` holds `length` doubles.
+            let whole = unsafe { ffi_bridge_sum(values.as_ptr(), length) };
+            assert_eq!(whole.to_bits(), expected);
+            for blocks in [1, 2, 64] {
+                let got = sum_in_pieces(&values, blocks * SUM_BLOCK);
+                assert_eq!(
+                    got.to_bits(),
+                    expected,
+                    "{length} values, {blocks} blocks a piece"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn totals_may_be_unaligned_and_are_added_to() {
+        let values = test_values(SUM_BLOCK + 3, 11);
+        let mut storage = [0_u8; 16 * 8 + 1];
+        let totals = storage[1..].as_mut_ptr().cast::<f64>();
+        // SAFETY: `values` holds its length; `totals` has room for sixteen doubles.
+        let status = unsafe { ffi_bridge_sum_blocks(values.as_ptr(), values.len(), totals) };
+        assert_eq!(status, 0);
+        // SAFETY: as above; a second call adds the same blocks again.
+        let status = unsafe { ffi_bridge_sum_blocks(values.as_ptr(), values.len(), totals) };
+        assert_eq!(status, 0);
+        // SAFETY: sixteen doubles were written.
+        let lanes: Lanes = unsafe { totals.cast::<Lanes>().read_unaligned() };
+        let slots: Vec<_> = values.iter().map(|v| v.to_ne_bytes()).collect();
+        let mut expected = [0.0; 16];
+        add_blocks(&slots, &mut expected);
+        add_blocks(&slots, &mut expected);
+        assert_eq!(lanes.map(f64::to_bits), expected.map(f64::to_bits));
+    }
+
+    #[test]
+    fn sum_blocks_rejects_null_and_overflow_without_writing() {
+        let values = [1.0_f64, 2.0];
+        let mut totals = [42.0_f64; 16];
+        // SAFETY: NULL is checked before use.
+        let status = unsafe { ffi_bridge_sum_blocks(null(), 0, totals.as_mut_ptr()) };
+        assert_eq!(status, -1);
+        // SAFETY: NULL is checked before use.
+        let status = unsafe { ffi_bridge_sum_blocks(values.as_ptr(), 2, null_mut()) };
+        assert_eq!(status, -1);
+        for length in [isize::MAX as usize / 8 + 1, usize::MAX] {
+            // SAFETY: the overflowing length is rejected before anything is read.
+            let status =
+                unsafe { ffi_bridge_sum_blocks(values.as_ptr(), length, totals.as_mut_ptr()) };
+            assert_eq!(status, -4);
+        }
+        assert_eq!(totals, [42.0; 16]);
+        crate::panic::inject_panic_once();
+        // SAFETY: 2 readable doubles, sixteen writable totals.
+        let status = unsafe { ffi_bridge_sum_blocks(values.as_ptr(), 2, totals.as_mut_ptr()) };
+        assert_eq!(status, -7);
+        assert_eq!(totals, [42.0; 16]);
+    }
+
+    #[test]
+    fn ranges_fill_what_one_fill_writes() {
+        let length = 3 * SUM_BLOCK + 5;
+        let mut whole = vec![0.0_f64; length];
+        // SAFETY: `whole` holds `length` doubles.
+        let status = unsafe { ffi_bridge_fill_buffer(whole.as_mut_ptr(), length) };
+        assert_eq!(status, 0);
+        for piece in [1, 7, SUM_BLOCK, 2 * SUM_BLOCK + 1] {
+            let mut pieces = vec![-1.0_f64; length];
+            for (k, chunk) in pieces.chunks_mut(piece).enumerate() {
+                let start = (k * piece) as u64;
+                // SAFETY: `chunk` holds `chunk.len()` doubles.
+                let status =
+                    unsafe { ffi_bridge_fill_range(chunk.as_mut_ptr(), chunk.len(), start) };
+                assert_eq!(status, 0);
+            }
+            assert_eq!(pieces, whole, "pieces of {piece}");
+        }
+        let mut high = [0.0_f64; 3];
+        // SAFETY: `high` holds 3 doubles.
+        let status = unsafe { ffi_bridge_fill_range(high.as_mut_ptr(), 3, EXACT_LIMIT - 1) };
+        assert_eq!(status, 0);
+        let expected = [EXACT_LIMIT - 1, EXACT_LIMIT, EXACT_LIMIT + 1].map(|v| v as f64);
+        assert_eq!(high, expected);
+    }
+
+    #[test]
+    fn fill_range_rejects_null_overflow_and_a_start_past_two_to_the_64() {
+        let mut values = [7.0_f64; 2];
+        // SAFETY: NULL is checked before use.
+        let status = unsafe { ffi_bridge_fill_range(null_mut(), 0, 0) };
+        assert_eq!(status, -1);
+        // SAFETY: the overflowing length is rejected before anything is written.
+        let status = unsafe { ffi_bridge_fill_range(values.as_mut_ptr(), usize::MAX, 0) };
+        assert_eq!(status, -4);
+        // SAFETY: start + length > 2^64 is rejected before anything is written.
+        let status = unsafe { ffi_bridge_fill_range(values.as_mut_ptr(), 2, u64::MAX) };
+        assert_eq!(status, -4);
+        assert_eq!(values, [7.0; 2]);
+        // SAFETY: one double is written; its index u64::MAX is the last a u64 holds.
+        let status = unsafe { ffi_bridge_fill_range(values.as_mut_ptr(), 1, u64::MAX) };
+        assert_eq!(status, 0);
+        assert_eq!(values[0], u64::MAX as f64);
+        crate::panic::inject_panic_once();
+        // SAFETY: 2 writable doubles.
+        let status = unsafe { ffi_bridge_fill_range(values.as_mut_ptr(), 2, 0) };
+        assert_eq!(status, -7);
+        assert_eq!(values, [u64::MAX as f64, 7.0]);
+    }
+}
