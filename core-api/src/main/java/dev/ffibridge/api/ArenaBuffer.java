@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The {@link OwnedBuffer} of {@link FfiBridge#filledBuffer(long)}: a provider's segment tied to a
@@ -77,21 +78,28 @@ final class ArenaBuffer implements OwnedBuffer {
     }
 
     /**
-     * Frees the memory. If a native call elsewhere still holds the memory, the arena refuses to
-     * close with {@link IllegalStateException} and the buffer stays open, so a later call can retry.
+     * Frees the memory, waiting for native calls that use it: a shared arena refuses to close while a
+     * downcall holds its memory ({@link IllegalStateException}, "Session is acquired"), so the close is
+     * retried, with a growing pause, until the calls in flight have returned. Reads in Java code are not
+     * waited for: the close makes them throw {@link IllegalStateException}. The thread's interrupt flag
+     * is left as it is.
      */
     @Override
     public void close() {
-        if (arena.scope().isAlive()) {
+        for (long pauseNanos = 0; arena.scope().isAlive(); pauseNanos = nextPause(pauseNanos)) {
             try {
                 arena.close();
-            } catch (IllegalStateException e) {
-                if (arena.scope().isAlive()) {
-                    throw e;
-                }
+            } catch (IllegalStateException heldByANativeCall) {
+                // closed by another thread meanwhile, or held by a downcall that will return: look again
+                LockSupport.parkNanos(pauseNanos);
             }
         }
         cleanable.clean();
+    }
+
+    /** The pause before the next attempt: from 1 µs, doubling, up to 1 ms. */
+    private static long nextPause(long pauseNanos) {
+        return Math.min(Math.max(1_000, 2 * pauseNanos), 1_000_000);
     }
 
     /** The safety net: closes the arena of a buffer that became unreachable, if still open. */
