@@ -247,15 +247,19 @@ public final class FfiBridge {
 
     /**
      * The guide's zero-copy strategy with the lifetime in the caller's hands: a read-only segment of
-     * {@code length} doubles holding {@code (double) i}, in provider-owned memory (Rust's, with the
-     * native provider) that is freed when {@code arena} closes. A confined arena makes that close
-     * cheap; an {@linkplain Arena#ofAuto() automatic} one leaves it to the garbage collector. The
-     * segment is in native byte order and 8-byte aligned.
+     * {@code length} doubles holding {@code (double) i}, freed when {@code arena} closes. Both
+     * providers take the memory from one call of the arena's {@link Arena#allocate(long, long)
+     * allocate(length * 8, 8)} and fill it in place (the native provider with Rust's fill); an
+     * exception of that call passes unchanged. A confined arena makes the close cheap; an
+     * {@linkplain Arena#ofAuto() automatic} one leaves it to the garbage collector. The segment is in
+     * native byte order.
      *
      * @throws NullPointerException if {@code arena} is null
      * @throws IllegalArgumentException if {@code length} is negative or above {@link #MAX_BUFFER_LENGTH}
      * @throws IllegalStateException if {@code arena} is closed
      * @throws WrongThreadException if {@code arena} is confined to another thread
+     * @throws IllegalStateException if the arena's {@code allocate} returns fewer bytes than asked
+     *     for or read-only memory
      * @throws OutOfMemoryError if the memory cannot be allocated
      */
     public MemorySegment filledBuffer(long length, Arena arena) {
