@@ -2,6 +2,10 @@ package dev.ffibridge.nativeimpl;
 
 import dev.ffibridge.api.spi.BridgeOperations;
 import dev.ffibridge.api.spi.FfiBridgeProvider;
+import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
+import dev.ffibridge.nativeimpl.loading.LoadResult;
+import dev.ffibridge.nativeimpl.loading.NativeRuntime;
+import dev.ffibridge.nativeimpl.operations.NativeOperations;
 import java.util.Map;
 import java.util.Optional;
 
