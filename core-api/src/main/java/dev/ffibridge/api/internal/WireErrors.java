@@ -123,8 +123,8 @@ public final class WireErrors {
 
     /**
      * What is wrong with bytes that a decoder refused, for a provider whose decoder gives no details:
-     * the exception the checks above throw for {@code bytes}, or {@code otherwise} if they find
-     * nothing wrong.
+     * the exception the checks above throw for {@code bytes}, with {@code otherwise} (the provider's
+     * own description) as its cause, or {@code otherwise} itself if they find nothing wrong.
      *
      * @param what {@code "person"}, {@code "data"} or {@code "sequence"}
      */
@@ -137,6 +137,7 @@ public final class WireErrors {
                 default -> throw new IllegalArgumentException("no encoded kind " + what);
             }
         } catch (IllegalArgumentException described) {
+            described.initCause(otherwise);
             return described;
         }
         return otherwise;

@@ -40,6 +40,14 @@ public final class BufferFunctions {
     public static final NativeFunction BUFFER_FREE =
             GROUP.declare("ffi_bridge_buffer_free", FunctionDescriptor.ofVoid(ADDRESS));
 
+    /** {@code int32_t ffi_bridge_fill_range(double *buffer, size_t length, uint64_t start)}. */
+    public static final NativeFunction FILL_RANGE =
+            GROUP.declare("ffi_bridge_fill_range", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+
+    /** {@code int32_t ffi_bridge_sum_blocks(const double *buffer, size_t length, double *totals)}. */
+    public static final NativeFunction SUM_BLOCKS =
+            GROUP.declare("ffi_bridge_sum_blocks", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS));
+
     /** This section's functions, in declaration order. */
     public static final List<NativeFunction> FUNCTIONS = GROUP.functions();
 
@@ -152,6 +160,42 @@ public final class BufferFunctions {
     public static void bufferFree(MemorySegment buffer) {
         try {
             BufferFree.Critical.HANDLE.invokeExact(buffer);
+        } catch (Throwable t) {
+            throw Downcalls.rethrow(t);
+        }
+    }
+
+    private static final class FillRange {
+        static final class Critical {
+            static final MethodHandle HANDLE = Downcalls.critical(FILL_RANGE);
+        }
+    }
+
+    /**
+     * Fills one piece of a larger buffer with the values from index {@code start}, through the critical handle:
+     * for heap memory or a short native buffer. Returns the status.
+     */
+    public static int fillRange(MemorySegment buffer, long length, long start) {
+        try {
+            return (int) FillRange.Critical.HANDLE.invokeExact(buffer, length, start);
+        } catch (Throwable t) {
+            throw Downcalls.rethrow(t);
+        }
+    }
+
+    private static final class SumBlocks {
+        static final class Critical {
+            static final MethodHandle HANDLE = Downcalls.critical(SUM_BLOCKS);
+        }
+    }
+
+    /**
+     * Adds the blocks of one piece of a larger buffer to the sixteen {@code totals}, through the critical
+     * handle: both may be on the heap, the buffer short. Returns the status.
+     */
+    public static int sumBlocks(MemorySegment buffer, long length, MemorySegment totals) {
+        try {
+            return (int) SumBlocks.Critical.HANDLE.invokeExact(buffer, length, totals);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
