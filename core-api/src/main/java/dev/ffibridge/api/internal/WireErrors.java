@@ -38,11 +38,7 @@ public final class WireErrors {
      *     name length that the bytes cannot hold
      */
     public static int personNameLength(byte[] bytes) {
-        if (bytes.length < PERSON_HEADER) {
-            throw malformed(
-                    "person",
-                    "truncated: " + bytes.length + " bytes, shorter than the " + PERSON_HEADER + "-byte header");
-        }
+        requireHeader("person", bytes, PERSON_HEADER, "header");
         long nameLength = u64(bytes, 8);
         int available = bytes.length - PERSON_HEADER;
         if (Long.compareUnsigned(nameLength, available) > 0) {
@@ -103,11 +99,7 @@ public final class WireErrors {
      *     count that the bytes cannot hold
      */
     public static int sequenceCount(byte[] bytes) {
-        if (bytes.length < SEQUENCE_HEADER) {
-            throw malformed(
-                    "sequence",
-                    "truncated: " + bytes.length + " bytes, shorter than the " + SEQUENCE_HEADER + "-byte count");
-        }
+        requireHeader("sequence", bytes, SEQUENCE_HEADER, "count");
         long count = u64(bytes, 0);
         int available = bytes.length - SEQUENCE_HEADER;
         // Compared without multiplying: count * 8 overflows for a count near 2^64.
@@ -145,6 +137,14 @@ public final class WireErrors {
 
     private static IllegalArgumentException malformed(String what, String problem) {
         return new IllegalArgumentException("malformed " + what + " bytes: " + problem);
+    }
+
+    /** Throws unless there are at least the {@code header} bytes of the {@code part} that comes first. */
+    private static void requireHeader(String what, byte[] bytes, int header, String part) {
+        if (bytes.length < header) {
+            throw malformed(
+                    what, "truncated: " + bytes.length + " bytes, shorter than the " + header + "-byte " + part);
+        }
     }
 
     /** Throws unless {@code actual} is exactly {@code expected} bytes. */
