@@ -17,6 +17,9 @@ final class ArenaBuffer implements OwnedBuffer {
 
     private static final Cleaner CLEANER = Cleaner.create();
 
+    /** The longest pause between two attempts to close: 100 µs. */
+    private static final long MAX_PAUSE_NANOS = 100_000;
+
     private final MemorySegment segment;
     private final long length;
     private final Arena arena;
@@ -80,26 +83,31 @@ final class ArenaBuffer implements OwnedBuffer {
     /**
      * Frees the memory, waiting for native calls that use it: a shared arena refuses to close while a
      * downcall holds its memory ({@link IllegalStateException}, "Session is acquired"), so the close is
-     * retried, with a growing pause, until the calls in flight have returned. Reads in Java code are not
-     * waited for: the close makes them throw {@link IllegalStateException}. The thread's interrupt flag
-     * is left as it is.
+     * retried until it finds no call in flight: at once a few times, then after pauses growing to
+     * {@value #MAX_PAUSE_NANOS} ns. Another thread that keeps calling without a pause can delay it.
+     * Reads in Java code are not waited for: the close makes them throw {@link
+     * IllegalStateException}. The thread's interrupt flag is left as it is.
      */
     @Override
     public void close() {
-        for (long pauseNanos = 0; arena.scope().isAlive(); pauseNanos = nextPause(pauseNanos)) {
+        for (int attempt = 0; arena.scope().isAlive(); attempt++) {
             try {
                 arena.close();
             } catch (IllegalStateException heldByANativeCall) {
                 // closed by another thread meanwhile, or held by a downcall that will return: look again
-                LockSupport.parkNanos(pauseNanos);
+                pause(attempt);
             }
         }
         cleanable.clean();
     }
 
-    /** The pause before the next attempt: from 1 µs, doubling, up to 1 ms. */
-    private static long nextPause(long pauseNanos) {
-        return Math.min(Math.max(1_000, 2 * pauseNanos), 1_000_000);
+    /** The pause after failed attempt {@code attempt}: none for the first 64, then from about 1 µs, doubling, to the maximum. */
+    private static void pause(int attempt) {
+        if (attempt < 64) {
+            Thread.onSpinWait();
+        } else {
+            LockSupport.parkNanos(MAX_PAUSE_NANOS >> Math.max(0, 7 - (attempt - 64)));
+        }
     }
 
     /** The safety net: closes the arena of a buffer that became unreachable, if still open. */
