@@ -7,13 +7,12 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.util.List;
 
 /**
  * Bindings of the header's section "buffers": fill and sum of caller memory, and the Rust-owned
  * buffer. Functions that walk a buffer of any size also have a regular handle, used for native
- * segments over {@link FfiBridgeLibrary#CRITICAL_NATIVE_BYTES}; see {@link FfiBridgeLibrary} for the
+ * segments over {@link FfiBridgeLibrary#CRITICAL_NATIVE_BYTES}; see {@link Handles} for the
  * holders.
  */
 public final class BufferFunctions {
@@ -45,115 +44,44 @@ public final class BufferFunctions {
 
     private BufferFunctions() {}
 
-    // Per function: its holder classes, each initialised on first use, then its calls.
-
-    private static final class CheckedFillBuffer {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(FILL_BUFFER);
-        }
-
-        static final class Regular {
-            static final MethodHandle HANDLE = Downcalls.regular(FILL_BUFFER);
-        }
-    }
-
     /** Fills the {@code length} doubles at {@code buffer}, heap or native; returns the status. */
     public static int checkedFillBuffer(MemorySegment buffer, long length) {
-        try {
-            return FfiBridgeLibrary.needsRegularCall(buffer)
-                    ? (int) CheckedFillBuffer.Regular.HANDLE.invokeExact(buffer, length)
-                    : (int) CheckedFillBuffer.Critical.HANDLE.invokeExact(buffer, length);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
+        if (FfiBridgeLibrary.needsRegularCall(buffer)) {
+            return Calls.toInt(Handles.CheckedFillBuffer.Regular.HANDLE, buffer, length);
         }
-    }
-
-    private static final class SumBuffer {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(SUM_BUFFER);
-        }
-
-        static final class Regular {
-            static final MethodHandle HANDLE = Downcalls.regular(SUM_BUFFER);
-        }
+        return Calls.toInt(Handles.CheckedFillBuffer.Critical.HANDLE, buffer, length);
     }
 
     /** The sum into {@code out}, through the critical handle: both may be on the heap. Returns the status. */
     public static int sumBufferCritical(MemorySegment buffer, long length, MemorySegment out) {
-        try {
-            return (int) SumBuffer.Critical.HANDLE.invokeExact(buffer, length, out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
+        return Calls.toInt(Handles.SumBuffer.Critical.HANDLE, buffer, length, out);
     }
 
     /** The sum into {@code out}, through the regular handle: both must be native. Returns the status. */
     public static int sumBufferRegular(MemorySegment buffer, long length, MemorySegment out) {
-        try {
-            return (int) SumBuffer.Regular.HANDLE.invokeExact(buffer, length, out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class Sum {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(SUM);
-        }
-
-        static final class Regular {
-            static final MethodHandle HANDLE = Downcalls.regular(SUM);
-        }
+        return Calls.toInt(Handles.SumBuffer.Regular.HANDLE, buffer, length, out);
     }
 
     /** The sum of the {@code length} doubles at {@code buffer}, heap or native (NaN on an error). */
     public static double sum(MemorySegment buffer, long length) {
-        try {
-            return FfiBridgeLibrary.needsRegularCall(buffer)
-                    ? (double) Sum.Regular.HANDLE.invokeExact(buffer, length)
-                    : (double) Sum.Critical.HANDLE.invokeExact(buffer, length);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
+        if (FfiBridgeLibrary.needsRegularCall(buffer)) {
+            return Calls.toDouble(Handles.Sum.Regular.HANDLE, buffer, length);
         }
+        return Calls.toDouble(Handles.Sum.Critical.HANDLE, buffer, length);
     }
 
     /** {@link #sum} on {@code library}, through a critical handle linked for this call. */
     public static double sum(FfiBridgeLibrary library, MemorySegment buffer, long length) {
-        MethodHandle handle = library.critical(SUM);
-        try {
-            return (double) handle.invokeExact(buffer, length);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class BufferNewFilled {
-        static final class Regular {
-            static final MethodHandle HANDLE = Downcalls.regular(BUFFER_NEW_FILLED);
-        }
+        return Calls.toDouble(library.critical(SUM), buffer, length);
     }
 
     /** A new filled buffer into {@code *out}, through the regular handle (the fill may be long): native {@code out}. */
     public static int bufferNewFilled(long length, MemorySegment out) {
-        try {
-            return (int) BufferNewFilled.Regular.HANDLE.invokeExact(length, out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class BufferFree {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(BUFFER_FREE);
-        }
+        return Calls.toInt(Handles.BufferNewFilled.Regular.HANDLE, length, out);
     }
 
     /** Frees a buffer of {@link #bufferNewFilled}; NULL is a no-op. */
     public static void bufferFree(MemorySegment buffer) {
-        try {
-            BufferFree.Critical.HANDLE.invokeExact(buffer);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
+        Calls.toVoid(Handles.BufferFree.Critical.HANDLE, buffer);
     }
 }

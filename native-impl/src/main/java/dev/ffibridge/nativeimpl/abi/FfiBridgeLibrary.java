@@ -18,12 +18,12 @@ import java.util.Optional;
  * JVM ({@link NativeRuntime#library()}).
  *
  * <p><b>Linked lazily.</b> Those functions are linked one by one on first use: each function's
- * method handle is created by the static initialiser of a holder class nested in its binding class
- * ({@code Critical}, and {@code Regular} for the functions that also take large native buffers),
- * through {@link Downcalls}. A {@code static final} field is a JIT constant, so a linked call inlines
- * as if its handle had been made at start-up, while {@code FfiBridge.load()} pays only for the
- * handles of the self-test (every new descriptor shape costs milliseconds in a cold JVM; the ABI
- * handshake reads data and links none).
+ * method handle is created by the static initialiser of a holder class in {@link Handles} ({@code
+ * Critical}, and {@code Regular} for the functions that also take large native buffers), through
+ * {@link Downcalls}. A {@code static final} field is a JIT constant, so a linked call inlines as if
+ * its handle had been made at start-up, while {@code FfiBridge.load()} pays only for the handles of
+ * the self-test (every new descriptor shape costs milliseconds in a cold JVM; the ABI handshake
+ * reads data and links none).
  *
  * <p><b>The load-time checks.</b> {@link #open} looks up the data symbol {@link #ABI_INFO} and links
  * nothing, so that {@link AbiHandshake} refuses a library of another ABI version before any function

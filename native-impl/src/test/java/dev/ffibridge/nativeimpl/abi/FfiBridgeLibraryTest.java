@@ -57,12 +57,12 @@ class FfiBridgeLibraryTest {
     }
 
     /**
-     * The holder classes ({@code <Section>Functions$<Function>$Critical} or {@code $Regular}) loaded in
+     * The holder classes ({@code Handles$<Function>$Critical} or {@code $Regular}) loaded in
      * {@code log}, as {@code <Function>$Critical} or {@code <Function>$Regular}.
      */
     private static List<String> holders(List<String> log) {
         Pattern holder =
-                Pattern.compile("dev\\.ffibridge\\.nativeimpl\\.abi\\.\\w+Functions\\$(\\w+\\$(?:Critical|Regular)) ");
+                Pattern.compile("dev\\.ffibridge\\.nativeimpl\\.abi\\.Handles\\$(\\w+\\$(?:Critical|Regular)) ");
         List<String> found = new ArrayList<>();
         for (String line : log) {
             Matcher matcher = holder.matcher(line);
