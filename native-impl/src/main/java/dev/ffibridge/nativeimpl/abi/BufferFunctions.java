@@ -2,6 +2,7 @@ package dev.ffibridge.nativeimpl.abi;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -10,10 +11,10 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 /**
- * Bindings of the header's section "buffers": fill and sum of caller memory, and the Rust-owned
- * buffer. Functions that walk a buffer of any size also have a regular handle, used for native
- * segments over {@link FfiBridgeLibrary#CRITICAL_NATIVE_BYTES}; see {@link Handles} for the
- * holders.
+ * Bindings of the header's section "buffers": fill and sum of caller memory, and the checked
+ * constructors that write into the caller's {@code Person **} and {@code Data}. Functions that walk a
+ * buffer of any size also have a regular handle, used for native segments over {@link
+ * FfiBridgeLibrary#CRITICAL_NATIVE_BYTES}. Handles: {@link Handles}; calls: {@link Calls}.
  */
 public final class BufferFunctions {
 
@@ -31,13 +32,13 @@ public final class BufferFunctions {
     public static final NativeFunction SUM =
             GROUP.declare("ffi_bridge_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG));
 
-    /** {@code int32_t ffi_bridge_buffer_new_filled(size_t length, FfiBridgeBuffer **out)}. */
-    public static final NativeFunction BUFFER_NEW_FILLED =
-            GROUP.declare("ffi_bridge_buffer_new_filled", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS));
+    /** {@code int32_t ffi_bridge_person_new(const char *name, uint32_t age, float height, Person **out)}. */
+    public static final NativeFunction PERSON_NEW = GROUP.declare(
+            "ffi_bridge_person_new", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
 
-    /** {@code void ffi_bridge_buffer_free(FfiBridgeBuffer *buffer)}. */
-    public static final NativeFunction BUFFER_FREE =
-            GROUP.declare("ffi_bridge_buffer_free", FunctionDescriptor.ofVoid(ADDRESS));
+    /** {@code int32_t ffi_bridge_data_fill(Data *out)}. */
+    public static final NativeFunction DATA_FILL =
+            GROUP.declare("ffi_bridge_data_fill", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
     /** This section's functions, in declaration order. */
     public static final List<NativeFunction> FUNCTIONS = GROUP.functions();
@@ -75,13 +76,13 @@ public final class BufferFunctions {
         return Calls.toDouble(library.critical(SUM), buffer, length);
     }
 
-    /** A new filled buffer into {@code *out}, through the regular handle (the fill may be long): native {@code out}. */
-    public static int bufferNewFilled(long length, MemorySegment out) {
-        return Calls.toInt(Handles.BufferNewFilled.Regular.HANDLE, length, out);
+    /** A new {@code Person} into {@code *out}; {@code name} and {@code out} may be heap arrays. */
+    public static int personNew(MemorySegment name, int age, float height, MemorySegment out) {
+        return Calls.toInt(Handles.PersonNew.Critical.HANDLE, name, age, height, out);
     }
 
-    /** Frees a buffer of {@link #bufferNewFilled}; NULL is a no-op. */
-    public static void bufferFree(MemorySegment buffer) {
-        Calls.toVoid(Handles.BufferFree.Critical.HANDLE, buffer);
+    /** Writes the guide's five values into {@code out}, which may be a heap {@code double[5]}. */
+    public static int dataFill(MemorySegment out) {
+        return Calls.toInt(Handles.DataFill.Critical.HANDLE, out);
     }
 }

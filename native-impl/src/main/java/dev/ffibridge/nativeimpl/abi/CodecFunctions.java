@@ -1,7 +1,6 @@
 package dev.ffibridge.nativeimpl.abi;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -10,23 +9,23 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 /**
- * Bindings of the header's section "owned memory and codec": the checked constructors of {@code
- * Person} and {@code Data}, the encoders and decoders of the byte layout, and the Rust-owned bytes.
- * Every call returns a status. Critical handles take heap arrays; {@code ffi_bridge_encode_person}
- * and {@code ffi_bridge_fill_serialized} (whose input may be long) are regular and take native
- * memory. Handles: {@link Handles}; calls: {@link Calls}.
+ * Bindings of the header's section "owned memory and codec": the Rust-owned buffer and bytes, and the
+ * encoders and decoders of the byte layout. Critical handles take heap arrays; {@code
+ * ffi_bridge_buffer_new_filled}, {@code ffi_bridge_encode_person} and {@code
+ * ffi_bridge_fill_serialized} (whose work may be long) are regular and take native memory. Handles:
+ * {@link Handles}; calls: {@link Calls}.
  */
 public final class CodecFunctions {
 
     private static final NativeFunction.Group GROUP = new NativeFunction.Group();
 
-    /** {@code int32_t ffi_bridge_person_new(const char *name, uint32_t age, float height, Person **out)}. */
-    public static final NativeFunction PERSON_NEW = GROUP.declare(
-            "ffi_bridge_person_new", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
+    /** {@code int32_t ffi_bridge_buffer_new_filled(size_t length, FfiBridgeBuffer **out)}. */
+    public static final NativeFunction BUFFER_NEW_FILLED =
+            GROUP.declare("ffi_bridge_buffer_new_filled", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS));
 
-    /** {@code int32_t ffi_bridge_data_fill(Data *out)}. */
-    public static final NativeFunction DATA_FILL =
-            GROUP.declare("ffi_bridge_data_fill", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    /** {@code void ffi_bridge_buffer_free(FfiBridgeBuffer *buffer)}. */
+    public static final NativeFunction BUFFER_FREE =
+            GROUP.declare("ffi_bridge_buffer_free", FunctionDescriptor.ofVoid(ADDRESS));
 
     /** {@code int32_t ffi_bridge_encode_person(const Person *person, FfiBridgeBytes **out)}. */
     public static final NativeFunction ENCODE_PERSON =
@@ -71,14 +70,14 @@ public final class CodecFunctions {
 
     private CodecFunctions() {}
 
-    /** A new {@code Person} into {@code *out}; {@code name} and {@code out} may be heap arrays. */
-    public static int personNew(MemorySegment name, int age, float height, MemorySegment out) {
-        return Calls.toInt(Handles.PersonNew.Critical.HANDLE, name, age, height, out);
+    /** A new filled buffer into {@code *out}, through the regular handle (the fill may be long): native {@code out}. */
+    public static int bufferNewFilled(long length, MemorySegment out) {
+        return Calls.toInt(Handles.BufferNewFilled.Regular.HANDLE, length, out);
     }
 
-    /** Writes the guide's five values into {@code out}, which may be a heap {@code double[5]}. */
-    public static int dataFill(MemorySegment out) {
-        return Calls.toInt(Handles.DataFill.Critical.HANDLE, out);
+    /** Frees a buffer of {@link #bufferNewFilled}; NULL is a no-op. */
+    public static void bufferFree(MemorySegment buffer) {
+        Calls.toVoid(Handles.BufferFree.Critical.HANDLE, buffer);
     }
 
     /** Encodes the {@code Person} struct at {@code person} into new bytes at {@code *out}; both native. */

@@ -88,29 +88,29 @@ final class Handles {
         }
     }
 
-    static final class BufferNewFilled {
-        static final class Regular {
-            static final MethodHandle HANDLE = Downcalls.regular(BufferFunctions.BUFFER_NEW_FILLED);
-        }
-    }
-
-    static final class BufferFree {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(BufferFunctions.BUFFER_FREE);
-        }
-    }
-
-    // CodecFunctions
-
     static final class PersonNew {
         static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(CodecFunctions.PERSON_NEW);
+            static final MethodHandle HANDLE = Downcalls.critical(BufferFunctions.PERSON_NEW);
         }
     }
 
     static final class DataFill {
         static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(CodecFunctions.DATA_FILL);
+            static final MethodHandle HANDLE = Downcalls.critical(BufferFunctions.DATA_FILL);
+        }
+    }
+
+    // CodecFunctions
+
+    static final class BufferNewFilled {
+        static final class Regular {
+            static final MethodHandle HANDLE = Downcalls.regular(CodecFunctions.BUFFER_NEW_FILLED);
+        }
+    }
+
+    static final class BufferFree {
+        static final class Critical {
+            static final MethodHandle HANDLE = Downcalls.critical(CodecFunctions.BUFFER_FREE);
         }
     }
 

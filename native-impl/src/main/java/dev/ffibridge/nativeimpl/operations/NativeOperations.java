@@ -72,16 +72,16 @@ public final class NativeOperations implements BridgeOperations {
         byte[] cString = new byte[utf8.length + 1];
         System.arraycopy(utf8, 0, cString, 0, utf8.length);
         long[] out = new long[1];
-        int status =
-                CodecFunctions.personNew(MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
-        check(status, CodecFunctions.PERSON_NEW.name());
+        int status = BufferFunctions.personNew(
+                MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
+        check(status, BufferFunctions.PERSON_NEW.name());
         return PersonStruct.take(MemorySegment.ofAddress(out[0]));
     }
 
     @Override
     public Data getData() {
         double[] values = new double[Data.LENGTH];
-        check(CodecFunctions.dataFill(MemorySegment.ofArray(values)), CodecFunctions.DATA_FILL.name());
+        check(BufferFunctions.dataFill(MemorySegment.ofArray(values)), BufferFunctions.DATA_FILL.name());
         return Data.of(values);
     }
 
@@ -139,15 +139,15 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public MemorySegment filledBuffer(long length, Arena arena) {
         MemorySegment out = OutSlot.get();
-        check(BufferFunctions.bufferNewFilled(length, out), BufferFunctions.BUFFER_NEW_FILLED.name());
+        check(CodecFunctions.bufferNewFilled(length, out), CodecFunctions.BUFFER_NEW_FILLED.name());
         MemorySegment handle = out.get(ADDRESS, 0);
         MemorySegment struct;
         try {
             struct = Pointers.owned(
-                    handle, BufferStruct.LAYOUT.byteSize(), arena, BufferFunctions::bufferFree, "FfiBridgeBuffer");
+                    handle, BufferStruct.LAYOUT.byteSize(), arena, CodecFunctions::bufferFree, "FfiBridgeBuffer");
         } catch (RuntimeException | Error e) {
             // the arena refused the cleanup (closed meanwhile, or confined to another thread): free it here
-            BufferFunctions.bufferFree(handle);
+            CodecFunctions.bufferFree(handle);
             throw e;
         }
         // From here on, closing the arena frees the buffer, whatever happens next.
@@ -155,7 +155,7 @@ public final class NativeOperations implements BridgeOperations {
         if (buffer.length() != length) {
             throw new FfiBridgeException(
                     0,
-                    BufferFunctions.BUFFER_NEW_FILLED.name() + " returned " + Long.toUnsignedString(buffer.length())
+                    CodecFunctions.BUFFER_NEW_FILLED.name() + " returned " + Long.toUnsignedString(buffer.length())
                             + " doubles instead of " + length);
         }
         return Pointers.owned(buffer.data(), length * Double.BYTES, arena, null, "FfiBridgeBuffer.data")

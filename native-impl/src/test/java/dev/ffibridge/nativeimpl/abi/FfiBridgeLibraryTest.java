@@ -96,7 +96,7 @@ class FfiBridgeLibraryTest {
     void freeFunctionsIgnoreNull() {
         GuideFunctions.freePerson(MemorySegment.NULL);
         GuideFunctions.freeData(MemorySegment.NULL);
-        BufferFunctions.bufferFree(MemorySegment.NULL);
+        CodecFunctions.bufferFree(MemorySegment.NULL);
         CodecFunctions.bytesFree(MemorySegment.NULL);
     }
 
@@ -154,7 +154,7 @@ class FfiBridgeLibraryTest {
     void bufferNewFilledReportsOverflow() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
-            assertThat(BufferFunctions.bufferNewFilled(Long.MAX_VALUE / 4, out))
+            assertThat(CodecFunctions.bufferNewFilled(Long.MAX_VALUE / 4, out))
                     .isEqualTo(Status.LENGTH_OVERFLOW.code());
             assertThat(out.get(ADDRESS, 0)).isEqualTo(MemorySegment.NULL);
         }
@@ -164,9 +164,9 @@ class FfiBridgeLibraryTest {
     void personNewRejectsInvalidUtf8AndNull() {
         long[] out = {7};
         byte[] invalid = {(byte) 0xc3, 0x28, 0};
-        assertThat(CodecFunctions.personNew(MemorySegment.ofArray(invalid), 1, 1f, MemorySegment.ofArray(out)))
+        assertThat(BufferFunctions.personNew(MemorySegment.ofArray(invalid), 1, 1f, MemorySegment.ofArray(out)))
                 .isEqualTo(Status.INVALID_UTF8.code());
-        assertThat(CodecFunctions.personNew(MemorySegment.NULL, 1, 1f, MemorySegment.ofArray(out)))
+        assertThat(BufferFunctions.personNew(MemorySegment.NULL, 1, 1f, MemorySegment.ofArray(out)))
                 .isEqualTo(Status.NULL_POINTER.code());
         assertThat(out[0]).as("out untouched on error").isEqualTo(7);
     }
