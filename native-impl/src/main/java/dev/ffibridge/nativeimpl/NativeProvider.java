@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class NativeProvider implements FfiBridgeProvider {
 
     /** The provider's name: {@value}. */
-    public static final String NAME = "native";
+    public static final String NAME = NativeRuntime.PROVIDER_NAME;
 
     /** The selection priority: above the pure-Java provider's. */
     public static final int PRIORITY = 100;

@@ -2,19 +2,19 @@ package dev.ffibridge.nativeimpl.abi;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.util.List;
 
 /**
- * Bindings of the header's section "buffers": fill and sum of caller memory, and the Rust-owned
- * buffer. Functions that walk a buffer of any size also have a regular handle, used for native
- * segments over {@link FfiBridgeLibrary#CRITICAL_NATIVE_BYTES}; see {@link FfiBridgeLibrary} for the
- * holders.
+ * Bindings of the header's section "buffers": fill and sum of caller memory, and the checked
+ * constructors that write into the caller's {@code Person **} and {@code Data}. Functions that walk a
+ * buffer of any size also have a regular handle, used for native segments over {@link
+ * FfiBridgeLibrary#CRITICAL_NATIVE_BYTES}. Handles: {@link Handles}; calls: {@link Calls}.
  */
 public final class BufferFunctions {
 
@@ -32,13 +32,13 @@ public final class BufferFunctions {
     public static final NativeFunction SUM =
             GROUP.declare("ffi_bridge_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG));
 
-    /** {@code int32_t ffi_bridge_buffer_new_filled(size_t length, FfiBridgeBuffer **out)}. */
-    public static final NativeFunction BUFFER_NEW_FILLED =
-            GROUP.declare("ffi_bridge_buffer_new_filled", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS));
+    /** {@code int32_t ffi_bridge_person_new(const char *name, uint32_t age, float height, Person **out)}. */
+    public static final NativeFunction PERSON_NEW = GROUP.declare(
+            "ffi_bridge_person_new", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
 
-    /** {@code void ffi_bridge_buffer_free(FfiBridgeBuffer *buffer)}. */
-    public static final NativeFunction BUFFER_FREE =
-            GROUP.declare("ffi_bridge_buffer_free", FunctionDescriptor.ofVoid(ADDRESS));
+    /** {@code int32_t ffi_bridge_data_fill(Data *out)}. */
+    public static final NativeFunction DATA_FILL =
+            GROUP.declare("ffi_bridge_data_fill", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
     /** {@code int32_t ffi_bridge_fill_range(double *buffer, size_t length, uint64_t start)}. */
     public static final NativeFunction FILL_RANGE =
@@ -53,151 +53,60 @@ public final class BufferFunctions {
 
     private BufferFunctions() {}
 
-    // Per function: its holder classes, each initialised on first use, then its calls.
-
-    private static final class CheckedFillBuffer {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(FILL_BUFFER);
-        }
-
-        static final class Regular {
-            static final MethodHandle HANDLE = Downcalls.regular(FILL_BUFFER);
-        }
-    }
-
     /** Fills the {@code length} doubles at {@code buffer}, heap or native; returns the status. */
     public static int checkedFillBuffer(MemorySegment buffer, long length) {
-        try {
-            return FfiBridgeLibrary.needsRegularCall(buffer)
-                    ? (int) CheckedFillBuffer.Regular.HANDLE.invokeExact(buffer, length)
-                    : (int) CheckedFillBuffer.Critical.HANDLE.invokeExact(buffer, length);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
+        if (FfiBridgeLibrary.needsRegularCall(buffer)) {
+            return Calls.toInt(Handles.CheckedFillBuffer.Regular.HANDLE, buffer, length);
         }
-    }
-
-    private static final class SumBuffer {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(SUM_BUFFER);
-        }
-
-        static final class Regular {
-            static final MethodHandle HANDLE = Downcalls.regular(SUM_BUFFER);
-        }
+        return Calls.toInt(Handles.CheckedFillBuffer.Critical.HANDLE, buffer, length);
     }
 
     /** The sum into {@code out}, through the critical handle: both may be on the heap. Returns the status. */
     public static int sumBufferCritical(MemorySegment buffer, long length, MemorySegment out) {
-        try {
-            return (int) SumBuffer.Critical.HANDLE.invokeExact(buffer, length, out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
+        return Calls.toInt(Handles.SumBuffer.Critical.HANDLE, buffer, length, out);
     }
 
     /** The sum into {@code out}, through the regular handle: both must be native. Returns the status. */
     public static int sumBufferRegular(MemorySegment buffer, long length, MemorySegment out) {
-        try {
-            return (int) SumBuffer.Regular.HANDLE.invokeExact(buffer, length, out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class Sum {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(SUM);
-        }
-
-        static final class Regular {
-            static final MethodHandle HANDLE = Downcalls.regular(SUM);
-        }
+        return Calls.toInt(Handles.SumBuffer.Regular.HANDLE, buffer, length, out);
     }
 
     /** The sum of the {@code length} doubles at {@code buffer}, heap or native (NaN on an error). */
     public static double sum(MemorySegment buffer, long length) {
-        try {
-            return FfiBridgeLibrary.needsRegularCall(buffer)
-                    ? (double) Sum.Regular.HANDLE.invokeExact(buffer, length)
-                    : (double) Sum.Critical.HANDLE.invokeExact(buffer, length);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
+        if (FfiBridgeLibrary.needsRegularCall(buffer)) {
+            return Calls.toDouble(Handles.Sum.Regular.HANDLE, buffer, length);
         }
+        return Calls.toDouble(Handles.Sum.Critical.HANDLE, buffer, length);
     }
 
     /** {@link #sum} on {@code library}, through a critical handle linked for this call. */
     public static double sum(FfiBridgeLibrary library, MemorySegment buffer, long length) {
-        MethodHandle handle = library.critical(SUM);
-        try {
-            return (double) handle.invokeExact(buffer, length);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
+        return Calls.toDouble(library.critical(SUM), buffer, length);
     }
 
-    private static final class BufferNewFilled {
-        static final class Regular {
-            static final MethodHandle HANDLE = Downcalls.regular(BUFFER_NEW_FILLED);
-        }
+    /** A new {@code Person} into {@code *out}; {@code name} and {@code out} may be heap arrays. */
+    public static int personNew(MemorySegment name, int age, float height, MemorySegment out) {
+        return Calls.toInt(Handles.PersonNew.Critical.HANDLE, name, age, height, out);
     }
 
-    /** A new filled buffer into {@code *out}, through the regular handle (the fill may be long): native {@code out}. */
-    public static int bufferNewFilled(long length, MemorySegment out) {
-        try {
-            return (int) BufferNewFilled.Regular.HANDLE.invokeExact(length, out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class BufferFree {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(BUFFER_FREE);
-        }
-    }
-
-    /** Frees a buffer of {@link #bufferNewFilled}; NULL is a no-op. */
-    public static void bufferFree(MemorySegment buffer) {
-        try {
-            BufferFree.Critical.HANDLE.invokeExact(buffer);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class FillRange {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(FILL_RANGE);
-        }
+    /** Writes the guide's five values into {@code out}, which may be a heap {@code double[5]}. */
+    public static int dataFill(MemorySegment out) {
+        return Calls.toInt(Handles.DataFill.Critical.HANDLE, out);
     }
 
     /**
-     * Fills one piece of a larger buffer with the values from index {@code start}, through the critical handle:
-     * for heap memory or a short native buffer. Returns the status.
+     * Fills one piece of a larger buffer with the values from index {@code start}, through the critical
+     * handle: for heap memory or a short native buffer. Returns the status.
      */
     public static int fillRange(MemorySegment buffer, long length, long start) {
-        try {
-            return (int) FillRange.Critical.HANDLE.invokeExact(buffer, length, start);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class SumBlocks {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(SUM_BLOCKS);
-        }
+        return Calls.toInt(Handles.FillRange.Critical.HANDLE, buffer, length, start);
     }
 
     /**
-     * Adds the blocks of one piece of a larger buffer to the sixteen {@code totals}, through the critical
-     * handle: both may be on the heap, the buffer short. Returns the status.
+     * Adds the blocks of one piece of a larger buffer to the sixteen {@code totals}, through the
+     * critical handle: both may be on the heap, the buffer short. Returns the status.
      */
     public static int sumBlocks(MemorySegment buffer, long length, MemorySegment totals) {
-        try {
-            return (int) SumBlocks.Critical.HANDLE.invokeExact(buffer, length, totals);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
+        return Calls.toInt(Handles.SumBlocks.Critical.HANDLE, buffer, length, totals);
     }
 }

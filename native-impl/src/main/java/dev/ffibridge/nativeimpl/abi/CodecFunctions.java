@@ -1,33 +1,31 @@
 package dev.ffibridge.nativeimpl.abi;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.util.List;
 
 /**
- * Bindings of the header's section "owned memory and codec": the checked constructors of {@code
- * Person} and {@code Data}, the encoders and decoders of the byte layout, and the Rust-owned bytes.
- * Every call returns a status. Critical handles take heap arrays; {@code ffi_bridge_encode_person}
- * and {@code ffi_bridge_fill_serialized} (whose input may be long) are regular and take native
- * memory. See {@link FfiBridgeLibrary} for the holders.
+ * Bindings of the header's section "owned memory and codec": the Rust-owned buffer and bytes, and the
+ * encoders and decoders of the byte layout. Critical handles take heap arrays; {@code
+ * ffi_bridge_buffer_new_filled}, {@code ffi_bridge_encode_person} and {@code
+ * ffi_bridge_fill_serialized} (whose work may be long) are regular and take native memory. Handles:
+ * {@link Handles}; calls: {@link Calls}.
  */
 public final class CodecFunctions {
 
     private static final NativeFunction.Group GROUP = new NativeFunction.Group();
 
-    /** {@code int32_t ffi_bridge_person_new(const char *name, uint32_t age, float height, Person **out)}. */
-    public static final NativeFunction PERSON_NEW = GROUP.declare(
-            "ffi_bridge_person_new", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
+    /** {@code int32_t ffi_bridge_buffer_new_filled(size_t length, FfiBridgeBuffer **out)}. */
+    public static final NativeFunction BUFFER_NEW_FILLED =
+            GROUP.declare("ffi_bridge_buffer_new_filled", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS));
 
-    /** {@code int32_t ffi_bridge_data_fill(Data *out)}. */
-    public static final NativeFunction DATA_FILL =
-            GROUP.declare("ffi_bridge_data_fill", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    /** {@code void ffi_bridge_buffer_free(FfiBridgeBuffer *buffer)}. */
+    public static final NativeFunction BUFFER_FREE =
+            GROUP.declare("ffi_bridge_buffer_free", FunctionDescriptor.ofVoid(ADDRESS));
 
     /** {@code int32_t ffi_bridge_encode_person(const Person *person, FfiBridgeBytes **out)}. */
     public static final NativeFunction ENCODE_PERSON =
@@ -72,155 +70,53 @@ public final class CodecFunctions {
 
     private CodecFunctions() {}
 
-    // Per function: its holder class, initialised on first use, then its call.
-
-    private static final class PersonNew {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(PERSON_NEW);
-        }
+    /** A new filled buffer into {@code *out}, through the regular handle (the fill may be long): native {@code out}. */
+    public static int bufferNewFilled(long length, MemorySegment out) {
+        return Calls.toInt(Handles.BufferNewFilled.Regular.HANDLE, length, out);
     }
 
-    /** A new {@code Person} into {@code *out}; {@code name} and {@code out} may be heap arrays. */
-    public static int personNew(MemorySegment name, int age, float height, MemorySegment out) {
-        try {
-            return (int) PersonNew.Critical.HANDLE.invokeExact(name, age, height, out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class DataFill {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(DATA_FILL);
-        }
-    }
-
-    /** Writes the guide's five values into {@code out}, which may be a heap {@code double[5]}. */
-    public static int dataFill(MemorySegment out) {
-        try {
-            return (int) DataFill.Critical.HANDLE.invokeExact(out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class EncodePerson {
-        static final class Regular {
-            static final MethodHandle HANDLE = Downcalls.regular(ENCODE_PERSON);
-        }
+    /** Frees a buffer of {@link #bufferNewFilled}; NULL is a no-op. */
+    public static void bufferFree(MemorySegment buffer) {
+        Calls.toVoid(Handles.BufferFree.Critical.HANDLE, buffer);
     }
 
     /** Encodes the {@code Person} struct at {@code person} into new bytes at {@code *out}; both native. */
     public static int encodePerson(MemorySegment person, MemorySegment out) {
-        try {
-            return (int) EncodePerson.Regular.HANDLE.invokeExact(person, out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class EncodeData {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(ENCODE_DATA);
-        }
+        return Calls.toInt(Handles.EncodePerson.Regular.HANDLE, person, out);
     }
 
     /** Encodes the {@code Data} at {@code data} into new bytes at {@code *out}; both may be on the heap. */
     public static int encodeData(MemorySegment data, MemorySegment out) {
-        try {
-            return (int) EncodeData.Critical.HANDLE.invokeExact(data, out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class EncodeSequenceInto {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(ENCODE_SEQUENCE_INTO);
-        }
+        return Calls.toInt(Handles.EncodeData.Critical.HANDLE, data, out);
     }
 
     /** Encodes {@code values} into the caller's {@code out}; both are heap arrays. */
     public static int encodeSequenceInto(MemorySegment values, long length, MemorySegment out, long outLength) {
-        try {
-            return (int) EncodeSequenceInto.Critical.HANDLE.invokeExact(values, length, out, outLength);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class FillSerialized {
-        static final class Regular {
-            static final MethodHandle HANDLE = Downcalls.regular(FILL_SERIALIZED);
-        }
+        return Calls.toInt(Handles.EncodeSequenceInto.Critical.HANDLE, values, length, out, outLength);
     }
 
     /** The encoded sequence of the first {@code length} fill values into {@code *out}, which must be native. */
     public static int fillSerialized(long length, MemorySegment out) {
-        try {
-            return (int) FillSerialized.Regular.HANDLE.invokeExact(length, out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class BytesFree {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(BYTES_FREE);
-        }
+        return Calls.toInt(Handles.FillSerialized.Regular.HANDLE, length, out);
     }
 
     /** Frees bytes of an encoder or {@link #fillSerialized}; NULL is a no-op. */
     public static void bytesFree(MemorySegment bytes) {
-        try {
-            BytesFree.Critical.HANDLE.invokeExact(bytes);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class DecodePerson {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(DECODE_PERSON);
-        }
+        Calls.toVoid(Handles.BytesFree.Critical.HANDLE, bytes);
     }
 
     /** Decodes one {@code Person} into a new one at {@code *out}; the arguments may be heap arrays. */
     public static int decodePerson(MemorySegment bytes, long length, MemorySegment out) {
-        try {
-            return (int) DecodePerson.Critical.HANDLE.invokeExact(bytes, length, out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class DecodeData {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(DECODE_DATA);
-        }
+        return Calls.toInt(Handles.DecodePerson.Critical.HANDLE, bytes, length, out);
     }
 
     /** Decodes one {@code Data} into the caller's {@code out}; the arguments may be heap arrays. */
     public static int decodeData(MemorySegment bytes, long length, MemorySegment out) {
-        try {
-            return (int) DecodeData.Critical.HANDLE.invokeExact(bytes, length, out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class DecodeSequenceInto {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(DECODE_SEQUENCE_INTO);
-        }
+        return Calls.toInt(Handles.DecodeData.Critical.HANDLE, bytes, length, out);
     }
 
     /** Decodes one sequence into the caller's {@code out}; {@code bytes} and {@code out} are heap arrays. */
     public static int decodeSequenceInto(MemorySegment bytes, long length, MemorySegment out, long outLength) {
-        try {
-            return (int) DecodeSequenceInto.Critical.HANDLE.invokeExact(bytes, length, out, outLength);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
+        return Calls.toInt(Handles.DecodeSequenceInto.Critical.HANDLE, bytes, length, out, outLength);
     }
 }

@@ -5,13 +5,12 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.util.List;
 
 /**
  * Bindings of the header's section "ABI and diagnostics": status texts, the ABI version, the struct
  * layouts and the live-object counters. (The load-time handshake reads the data symbol {@link
- * FfiBridgeLibrary#ABI_INFO} instead of calling these.) See {@link FfiBridgeLibrary} for the holders.
+ * FfiBridgeLibrary#ABI_INFO} instead of calling these.) Handles: {@link Handles}; calls: {@link Calls}.
  */
 public final class DiagnosticFunctions {
 
@@ -38,67 +37,24 @@ public final class DiagnosticFunctions {
 
     private DiagnosticFunctions() {}
 
-    // Per function: its holder class, initialised on first use, then its call.
-
-    private static final class StatusMessage {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(STATUS_MESSAGE);
-        }
-    }
-
     /** The library's text for {@code status}; "no message" if it returned NULL. */
     public static String statusMessage(int status) {
-        MemorySegment message;
-        try {
-            message = (MemorySegment) StatusMessage.Critical.HANDLE.invokeExact(status);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
+        MemorySegment message = Calls.toPointer(Handles.StatusMessage.Critical.HANDLE, status);
         return message.equals(MemorySegment.NULL) ? "no message" : Pointers.cString(message, "status message");
-    }
-
-    private static final class AbiVersion {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(ABI_VERSION);
-        }
     }
 
     /** The library's ABI version. */
     public static int abiVersion() {
-        try {
-            return (int) AbiVersion.Critical.HANDLE.invokeExact();
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class Layout {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(LAYOUT);
-        }
+        return Calls.toInt(Handles.AbiVersion.Critical.HANDLE);
     }
 
     /** Writes the struct layouts into {@code out}, which may be a heap {@code int[17]}; returns the status. */
     public static int layout(MemorySegment out) {
-        try {
-            return (int) Layout.Critical.HANDLE.invokeExact(out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
-    }
-
-    private static final class LiveCounts {
-        static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(LIVE_COUNTS);
-        }
+        return Calls.toInt(Handles.Layout.Critical.HANDLE, out);
     }
 
     /** Writes the live counters into {@code out}, which may be a heap {@code long[4]}; returns the status. */
     public static int liveCounts(MemorySegment out) {
-        try {
-            return (int) LiveCounts.Critical.HANDLE.invokeExact(out);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
-        }
+        return Calls.toInt(Handles.LiveCounts.Critical.HANDLE, out);
     }
 }

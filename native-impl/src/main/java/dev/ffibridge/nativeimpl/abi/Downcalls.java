@@ -15,7 +15,8 @@ import java.util.Optional;
  * Links downcall handles: the one place that creates them, for the functions of {@code
  * libffi_bridge.so} and for the C library's {@code dlopen}, {@code dlerror} and {@code dlclose} that
  * explain a failed load. As aircompressor's {@code NativeLoader} does, a function that cannot be
- * linked lazily gets a handle that throws instead, keeping the {@link LinkageError} as its cause.
+ * linked lazily gets a handle that throws instead, keeping the {@link LinkageError} as its cause. The
+ * lazily linked handles themselves are the holders of {@link Handles}.
  *
  * <p>A <em>critical</em> handle ({@link Linker.Option#critical(boolean) critical(true)}, with heap
  * access) passes Java arrays without a copy but holds off the garbage collector until it returns; a
@@ -93,16 +94,5 @@ public final class Downcalls {
                         + LibraryLocator.ALTERNATIVES + ")");
         failure.initCause(cause);
         throw failure;
-    }
-
-    /** Lets unchecked exceptions and errors through; a checked one cannot come from a downcall. */
-    static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException e) {
-            return e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException("unexpected exception from a downcall", t);
     }
 }

@@ -1,8 +1,6 @@
 package dev.ffibridge.nativeimpl.abi;
 
 import dev.ffibridge.api.FfiBridgeException;
-import dev.ffibridge.nativeimpl.loading.AbiHandshake;
-import dev.ffibridge.nativeimpl.loading.NativeRuntime;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
@@ -15,18 +13,18 @@ import java.util.Optional;
  * One opened {@code libffi_bridge.so} (the C ABI of {@code docs/abi.md}), of which nothing is linked
  * yet. The bindings, one class per section of the header ({@link GuideFunctions}, {@link
  * BufferFunctions}, {@link CodecFunctions}, {@link DiagnosticFunctions}), call the library of this
- * JVM ({@link NativeRuntime#library()}).
+ * JVM ({@code loading.NativeRuntime.library()}).
  *
  * <p><b>Linked lazily.</b> Those functions are linked one by one on first use: each function's
- * method handle is created by the static initialiser of a holder class nested in its binding class
- * ({@code Critical}, and {@code Regular} for the functions that also take large native buffers),
- * through {@link Downcalls}. A {@code static final} field is a JIT constant, so a linked call inlines
- * as if its handle had been made at start-up, while {@code FfiBridge.load()} pays only for the
- * handles of the self-test (every new descriptor shape costs milliseconds in a cold JVM; the ABI
- * handshake reads data and links none).
+ * method handle is created by the static initialiser of a holder class in {@link Handles} ({@code
+ * Critical}, and {@code Regular} for the functions that also take large native buffers), through
+ * {@link Downcalls}. A {@code static final} field is a JIT constant, so a linked call inlines as if
+ * its handle had been made at start-up, while {@code FfiBridge.load()} pays only for the handles of
+ * the self-test (every new descriptor shape costs milliseconds in a cold JVM; the ABI handshake
+ * reads data and links none).
  *
  * <p><b>The load-time checks.</b> {@link #open} looks up the data symbol {@link #ABI_INFO} and links
- * nothing, so that {@link AbiHandshake} refuses a library of another ABI version before any function
+ * nothing, so that the handshake ({@code loading.AbiHandshake}) refuses a library of another ABI version before any function
  * is touched; {@link #requireAllFunctions()} then checks that the library exports every function of
  * {@link BoundFunctions#ALL} (symbol lookups, no handles), so a library that lacks one is refused at
  * load, not at its first call. The checks call through handles linked on the instance they check

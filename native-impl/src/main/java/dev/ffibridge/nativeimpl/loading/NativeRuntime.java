@@ -1,7 +1,6 @@
 package dev.ffibridge.nativeimpl.loading;
 
 import dev.ffibridge.api.ProviderUnavailableException;
-import dev.ffibridge.nativeimpl.NativeProvider;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
@@ -16,6 +15,9 @@ public final class NativeRuntime {
     private static final class Log {
         static final System.Logger LOG = System.getLogger("dev.ffibridge.nativeimpl");
     }
+
+    /** The name of the provider this runtime serves, {@code NativeProvider.NAME}. */
+    public static final String PROVIDER_NAME = "native";
 
     private static final Object LOCK = new Object();
     private static volatile LoadResult result;
@@ -52,7 +54,7 @@ public final class NativeRuntime {
         LoadResult loaded = result();
         if (!loaded.available()) {
             throw new ProviderUnavailableException(
-                    NativeProvider.NAME,
+                    PROVIDER_NAME,
                     "the native library is unavailable: " + loaded.cause().getMessage(),
                     loaded.cause());
         }
@@ -62,7 +64,7 @@ public final class NativeRuntime {
     /**
      * Logs a failure at DEBUG, with its cause. A success is not logged: asking a {@code System.Logger}
      * whether DEBUG is enabled starts the logging backend ({@code java.util.logging} by default), which
-     * costs 5-9 ms of a cold load; what was loaded is in {@link NativeProvider#details()}, and so in
+     * costs 5-9 ms of a cold load; what was loaded is in {@code NativeProvider.details()}, and so in
      * {@code FfiBridge.diagnostics()} and in the INFO line of {@code FfiBridge.load()}.
      */
     private static void logIfFailed(LoadResult loaded) {

@@ -73,16 +73,16 @@ public final class NativeOperations implements BridgeOperations {
         byte[] cString = new byte[utf8.length + 1];
         System.arraycopy(utf8, 0, cString, 0, utf8.length);
         long[] out = new long[1];
-        int status =
-                CodecFunctions.personNew(MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
-        check(status, CodecFunctions.PERSON_NEW.name());
+        int status = BufferFunctions.personNew(
+                MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
+        check(status, BufferFunctions.PERSON_NEW.name());
         return PersonStruct.take(MemorySegment.ofAddress(out[0]));
     }
 
     @Override
     public Data getData() {
         double[] values = new double[Data.LENGTH];
-        check(CodecFunctions.dataFill(MemorySegment.ofArray(values)), CodecFunctions.DATA_FILL.name());
+        check(BufferFunctions.dataFill(MemorySegment.ofArray(values)), BufferFunctions.DATA_FILL.name());
         return Data.of(values);
     }
 

@@ -57,12 +57,12 @@ class FfiBridgeLibraryTest {
     }
 
     /**
-     * The holder classes ({@code <Section>Functions$<Function>$Critical} or {@code $Regular}) loaded in
+     * The holder classes ({@code Handles$<Function>$Critical} or {@code $Regular}) loaded in
      * {@code log}, as {@code <Function>$Critical} or {@code <Function>$Regular}.
      */
     private static List<String> holders(List<String> log) {
         Pattern holder =
-                Pattern.compile("dev\\.ffibridge\\.nativeimpl\\.abi\\.\\w+Functions\\$(\\w+\\$(?:Critical|Regular)) ");
+                Pattern.compile("dev\\.ffibridge\\.nativeimpl\\.abi\\.Handles\\$(\\w+\\$(?:Critical|Regular)) ");
         List<String> found = new ArrayList<>();
         for (String line : log) {
             Matcher matcher = holder.matcher(line);
@@ -96,7 +96,7 @@ class FfiBridgeLibraryTest {
     void freeFunctionsIgnoreNull() {
         GuideFunctions.freePerson(MemorySegment.NULL);
         GuideFunctions.freeData(MemorySegment.NULL);
-        BufferFunctions.bufferFree(MemorySegment.NULL);
+        CodecFunctions.bufferFree(MemorySegment.NULL);
         CodecFunctions.bytesFree(MemorySegment.NULL);
     }
 
@@ -130,6 +130,37 @@ class FfiBridgeLibraryTest {
     }
 
     @Test
+    void fillRangeReportsNullAndOverflowAndFillsFromItsStart() {
+        double[] buffer = new double[3];
+        MemorySegment segment = MemorySegment.ofArray(buffer);
+        assertThat(BufferFunctions.fillRange(MemorySegment.NULL, 3, 0)).isEqualTo(Status.NULL_POINTER.code());
+        assertThat(BufferFunctions.fillRange(segment, Long.MAX_VALUE / 4, 0)).isEqualTo(Status.LENGTH_OVERFLOW.code());
+        assertThat(BufferFunctions.fillRange(segment, 3, -2L))
+                .as("start + length > 2^64")
+                .isEqualTo(Status.LENGTH_OVERFLOW.code());
+        assertThat(buffer).containsOnly(0);
+        assertThat(BufferFunctions.fillRange(segment, 3, 10)).isZero();
+        assertThat(buffer).containsExactly(10, 11, 12);
+    }
+
+    @Test
+    void sumBlocksReportsNullAndOverflowAndAddsToTheTotals() {
+        double[] totals = new double[16];
+        totals[0] = 42;
+        MemorySegment out = MemorySegment.ofArray(totals);
+        double[] values = {1, 2, 3};
+        assertThat(BufferFunctions.sumBlocks(MemorySegment.NULL, 3, out)).isEqualTo(Status.NULL_POINTER.code());
+        assertThat(BufferFunctions.sumBlocks(MemorySegment.ofArray(values), 3, MemorySegment.NULL))
+                .isEqualTo(Status.NULL_POINTER.code());
+        assertThat(BufferFunctions.sumBlocks(MemorySegment.ofArray(values), Long.MAX_VALUE / 4, out))
+                .isEqualTo(Status.LENGTH_OVERFLOW.code());
+        assertThat(totals[0]).as("totals untouched on error").isEqualTo(42);
+        assertThat(BufferFunctions.sumBlocks(MemorySegment.ofArray(values), 3, out))
+                .isZero();
+        assertThat(totals).startsWith(43, 2, 3, 0);
+    }
+
+    @Test
     void sumReportsNull() {
         double[] out = {42};
         assertThat(BufferFunctions.sumBufferCritical(MemorySegment.NULL, 2, MemorySegment.ofArray(out)))
@@ -154,7 +185,7 @@ class FfiBridgeLibraryTest {
     void bufferNewFilledReportsOverflow() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
-            assertThat(BufferFunctions.bufferNewFilled(Long.MAX_VALUE / 4, out))
+            assertThat(CodecFunctions.bufferNewFilled(Long.MAX_VALUE / 4, out))
                     .isEqualTo(Status.LENGTH_OVERFLOW.code());
             assertThat(out.get(ADDRESS, 0)).isEqualTo(MemorySegment.NULL);
         }
@@ -164,9 +195,9 @@ class FfiBridgeLibraryTest {
     void personNewRejectsInvalidUtf8AndNull() {
         long[] out = {7};
         byte[] invalid = {(byte) 0xc3, 0x28, 0};
-        assertThat(CodecFunctions.personNew(MemorySegment.ofArray(invalid), 1, 1f, MemorySegment.ofArray(out)))
+        assertThat(BufferFunctions.personNew(MemorySegment.ofArray(invalid), 1, 1f, MemorySegment.ofArray(out)))
                 .isEqualTo(Status.INVALID_UTF8.code());
-        assertThat(CodecFunctions.personNew(MemorySegment.NULL, 1, 1f, MemorySegment.ofArray(out)))
+        assertThat(BufferFunctions.personNew(MemorySegment.NULL, 1, 1f, MemorySegment.ofArray(out)))
                 .isEqualTo(Status.NULL_POINTER.code());
         assertThat(out[0]).as("out untouched on error").isEqualTo(7);
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,12 +25,18 @@ import org.junit.jupiter.api.Test;
  * rounds are repeated, each after another warm-up, until one stays under the limit or {@value
  * #DEADLINE_SECONDS} s have passed; an allocation per call in compiled code fails every round.
  *
- * <p>The test runs in a JVM of its own with {@code -Xbatch} (the surefire execution {@code
- * hot-path-allocation} in native-impl's pom), and checks that it does: with compilation in the
- * background, what C2 compiles depends on how long the compile queue waits, and on a loaded machine
- * it once left a heap segment escaping (32 B per call). Compiled in the foreground, C2 sees the same
- * profile however busy the machine is.
+ * <p>What C2 compiles must not depend on anything but this test, so the test runs in a JVM of its
+ * own with {@code -Xbatch} (the surefire execution {@code hot-path-allocation} in native-impl's pom)
+ * and checks that it does. Alone: the JDK's downcall stubs are shared by every call of one
+ * descriptor shape, and after other tests have passed other kinds of segments through them, C2 may
+ * compile the stub without inlining what keeps a heap segment from escaping (it depended on the
+ * order surefire picked; {@code @Order(1)} with the class orderer of {@code
+ * junit-platform.properties} also puts it first wherever it runs with others). In the foreground:
+ * with compilation in the background, what C2 compiles depends on how long the compile queue waits,
+ * and on a loaded machine it once left a heap segment escaping (32 B per call); compiled in the
+ * foreground, C2 sees the same profile however busy the machine is.
  */
+@Order(1)
 class HotPathAllocationTest {
 
     private static final int WARM_UP_CALLS = 20_000;

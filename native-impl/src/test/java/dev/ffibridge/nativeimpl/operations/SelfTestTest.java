@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ffibridge.api.Person;
 import dev.ffibridge.nativeimpl.abi.BufferFunctions;
-import dev.ffibridge.nativeimpl.abi.CodecFunctions;
 import dev.ffibridge.nativeimpl.abi.DiagnosticFunctions;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
 import dev.ffibridge.nativeimpl.abi.GuideFunctions;
@@ -83,7 +82,7 @@ class SelfTestTest {
     void readsAPersonAsTheHotPathDoes() {
         byte[] name = "Zoë Ødegård\0".getBytes(StandardCharsets.UTF_8);
         long[] out = new long[1];
-        assertThat(CodecFunctions.personNew(MemorySegment.ofArray(name), -1, 1.75f, MemorySegment.ofArray(out)))
+        assertThat(BufferFunctions.personNew(MemorySegment.ofArray(name), -1, 1.75f, MemorySegment.ofArray(out)))
                 .isZero();
         MemorySegment pointer = MemorySegment.ofAddress(out[0]);
         Person selfTestRead;
