@@ -283,6 +283,8 @@ impl Round {
             finished: false,
             helper_failed: false,
         };
+        #[cfg(test)]
+        tests::wait_for_the_helper_if_asked(shared);
         // SAFETY: `work`'s buffers are borrowed by the caller until `finish`, and the caller is
         // the only thread taking blocks from the front (see `Work::run`).
         unsafe { work.run(&shared.next, false) };
@@ -343,6 +345,41 @@ pub(crate) mod tests {
     /// Tests that use the helper run one at a time (they count on it being free).
     static SERIAL: Mutex<()> = Mutex::new(());
 
+    /// When set, the caller of each round waits until the helper has claimed a block before it
+    /// sums any itself, so that the helper takes part in every round whatever the scheduler does
+    /// (under valgrind, which runs one thread at a time, it otherwise may never get a block).
+    static HELPER_FIRST: AtomicBool = AtomicBool::new(false);
+
+    /// Makes the helper take a block of every round while it is alive; only for tests that hold
+    /// [`SERIAL`].
+    struct HelperFirst;
+
+    impl HelperFirst {
+        fn arm() -> HelperFirst {
+            HELPER_FIRST.store(true, Ordering::Relaxed);
+            HelperFirst
+        }
+    }
+
+    impl Drop for HelperFirst {
+        fn drop(&mut self) {
+            HELPER_FIRST.store(false, Ordering::Relaxed);
+        }
+    }
+
+    /// The test hook in [`Round::post`]: with [`HELPER_FIRST`] set, waits until the helper has
+    /// claimed a block of the posted round (only the helper claims while the caller waits).
+    pub(super) fn wait_for_the_helper_if_asked(shared: &Shared) {
+        if !HELPER_FIRST.load(Ordering::Relaxed) {
+            return;
+        }
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while shared.next.load(Ordering::Relaxed) == 0 {
+            assert!(Instant::now() < deadline, "the helper never took a block");
+            thread::yield_now();
+        }
+    }
+
     pub(crate) fn maybe_panic() {
         let on_helper = thread::current().name() == Some("ffi_bridge-sum");
         if on_helper
@@ -381,6 +418,7 @@ pub(crate) mod tests {
     fn large_sums_are_the_documented_order_with_the_helper() {
         let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         assert!(helper().is_some(), "the helper thread could not be spawned");
+        let _helper_first = HelperFirst::arm();
         for length in large_lengths() {
             let values = test_values(length, length as u64);
             let expected = reference_sum(&values).to_bits();
@@ -421,17 +459,13 @@ pub(crate) mod tests {
         assert!(helper().is_some());
         let values = test_values(ROUND_BLOCKS * SUM_BLOCK + 7, 5);
         let expected = reference_sum(&values).to_bits();
-        // The helper may not get to a block in a given round (the caller can sum them all), so
-        // arm the fault and sum until the helper has hit it.
+        // The helper takes a block of every round (without the hook it may never get one when
+        // the caller is fast or, as under valgrind, the threads run one at a time).
+        let _helper_first = HelperFirst::arm();
         PANICS_ON_HELPER.store(1, Ordering::Relaxed);
-        for _ in 0..1000 {
-            assert_eq!(run_sum(sum, &values, 0).to_bits(), expected);
-            if PANICS_ON_HELPER.load(Ordering::Relaxed) == 0 {
-                break;
-            }
-        }
+        assert_eq!(run_sum(sum, &values, 0).to_bits(), expected);
         assert_eq!(PANICS_ON_HELPER.load(Ordering::Relaxed), 0, "never hit");
-        // The helper survived its panic and still serves.
+        // The helper survived its panic and still serves: it takes a block of the next round.
         assert_eq!(run_sum(sum, &values, 0).to_bits(), expected);
     }
 
