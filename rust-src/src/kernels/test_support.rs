@@ -3,8 +3,8 @@
 
 use std::mem::MaybeUninit;
 
-use super::order::{add_lanes, combine, SUM_BLOCK, SUM_LANES};
-use super::portable::block_lanes_portable;
+use super::order::{add_lanes, combine, EXACT_LIMIT, SUM_BLOCK, SUM_LANES};
+use super::portable::{block_lanes_portable, fill_counted_portable};
 use crate::ffi::raw::Slot;
 
 /// The lengths the SIMD/portable comparisons cover.
@@ -154,4 +154,26 @@ pub(crate) fn sum_portable(src: &[Slot]) -> f64 {
         add_lanes(&mut totals, &block_lanes_portable(block));
     }
     combine(&totals)
+}
+
+/// Checks `fill_fn` against the portable fill and the reference, bit for bit, for every length
+/// of [`ALIGNED_LENGTHS`] at every offset of [`ALIGNED_OFFSETS`] from a 64-byte boundary, from
+/// the starts 0, 5, 2^53 - 5000 and 2^53 - length.
+pub(crate) fn assert_fill_matches_portable_at_64_byte_offsets(
+    fill_fn: impl Fn(&mut [MaybeUninit<Slot>], u64),
+) {
+    for length in ALIGNED_LENGTHS {
+        for offset in ALIGNED_OFFSETS {
+            let starts = [0, 5, EXACT_LIMIT - 5000, EXACT_LIMIT - length as u64];
+            for start in starts {
+                let fast = run_fill_aligned64(&fill_fn, length, offset, start);
+                let portable = run_fill_aligned64(fill_counted_portable, length, offset, start);
+                assert_eq!(
+                    fast, portable,
+                    "length {length}, offset {offset}, start {start}"
+                );
+                assert_eq!(fast, expected_fill(length, start));
+            }
+        }
+    }
 }

@@ -3,8 +3,8 @@ use crate::cpu::has_avx as available;
 use crate::kernels::order::combine;
 use crate::kernels::test_support::sum_portable;
 use crate::kernels::test_support::{
-    expected_fill, reference_sum, run_fill, run_fill_aligned64, run_sum, test_values,
-    ALIGNED_LENGTHS, ALIGNED_OFFSETS, LENGTHS, OFFSETS,
+    assert_fill_matches_portable_at_64_byte_offsets, expected_fill, reference_sum, run_fill,
+    run_sum, test_values, LENGTHS, OFFSETS,
 };
 
 fn avx_fill(dst: &mut [MaybeUninit<Slot>], start: u64) {
@@ -44,19 +44,7 @@ fn avx_fill_matches_portable_bit_for_bit_at_64_byte_offsets() {
         eprintln!("no AVX: AVX fill comparison skipped");
         return;
     }
-    for length in ALIGNED_LENGTHS {
-        for offset in ALIGNED_OFFSETS {
-            for start in [0, 5, EXACT_LIMIT - 5000, EXACT_LIMIT - length as u64] {
-                let avx = run_fill_aligned64(avx_fill, length, offset, start);
-                let portable = run_fill_aligned64(fill_counted_portable, length, offset, start);
-                assert_eq!(
-                    avx, portable,
-                    "length {length}, offset {offset}, start {start}"
-                );
-                assert_eq!(avx, expected_fill(length, start));
-            }
-        }
-    }
+    assert_fill_matches_portable_at_64_byte_offsets(avx_fill);
 }
 
 #[test]

@@ -2,7 +2,8 @@ use super::*;
 use crate::cpu::has_avx512f as available;
 use crate::kernels::portable::fill_counted_portable;
 use crate::kernels::test_support::{
-    expected_fill, run_fill, run_fill_aligned64, ALIGNED_LENGTHS, ALIGNED_OFFSETS, OFFSETS,
+    assert_fill_matches_portable_at_64_byte_offsets, expected_fill, run_fill, run_fill_aligned64,
+    ALIGNED_LENGTHS, OFFSETS,
 };
 
 fn avx512_fill(dst: &mut [MaybeUninit<Slot>], start: u64) {
@@ -24,20 +25,7 @@ fn avx512_fill_matches_portable_bit_for_bit_at_64_byte_offsets() {
         eprintln!("no AVX-512F: AVX-512 fill comparison skipped");
         return;
     }
-    for length in ALIGNED_LENGTHS {
-        for offset in ALIGNED_OFFSETS {
-            let starts = [0, 5, EXACT_LIMIT - 5000, EXACT_LIMIT - length as u64];
-            for start in starts {
-                let fast = run_fill_aligned64(avx512_fill, length, offset, start);
-                let portable = run_fill_aligned64(fill_counted_portable, length, offset, start);
-                assert_eq!(
-                    fast, portable,
-                    "length {length}, offset {offset}, start {start}"
-                );
-                assert_eq!(fast, expected_fill(length, start));
-            }
-        }
-    }
+    assert_fill_matches_portable_at_64_byte_offsets(avx512_fill);
 }
 
 #[test]
