@@ -9,11 +9,11 @@
 //! bit-identical to the single-threaded sum: each block's lanes are computed by one thread, and
 //! the caller adds them to the totals in block order.
 //!
-//! After a round the helper keeps polling for [`SPIN`](handoff::SPIN) before it parks. A parked helper made
-//! a loop that writes the buffer and then sums it 1.4 times slower on the machines we
-//! measured: the writes had to take back, from a core that was asleep, every line the helper
-//! had read. A helper that is still polling gives them back at once, and the same loop is then
-//! faster than on one thread (`docs/benchmarks.md`).
+//! After a round the helper keeps polling for [`SPIN`](handoff::SPIN) before it parks. A
+//! parked helper made a loop that writes the buffer and then sums it 1.4 times slower on the
+//! machines we measured: the writes had to take back, from a core that was asleep, every line
+//! the helper had read. A helper that is still polling gives them back at once, and the same
+//! loop is then faster than on one thread (`docs/benchmarks.md`).
 //!
 //! Robustness comes first:
 //! * The caller takes blocks from the front and the helper from the back, each claim counted
@@ -27,8 +27,9 @@
 //! * If the thread cannot be spawned, or it is turned off, every sum stays on its calling
 //!   thread.
 //! * The helper polls with `sched_yield`, so a thread that wants its CPU gets it, and it is
-//!   parked when idle for longer than [`SPIN`](handoff::SPIN). It never exits: the library is linked with
-//!   `-z nodelete` (see `build.rs`), so `dlclose` cannot unmap the code it is parked in.
+//!   parked when idle for longer than [`SPIN`](handoff::SPIN). It never exits: the library is
+//!   linked with `-z nodelete` (see `build.rs`), so `dlclose` cannot unmap the code it is
+//!   parked in.
 
 use std::sync::OnceLock;
 use std::thread::{self, Thread};
