@@ -7,7 +7,7 @@ use std::ptr::null_mut;
 
 use crate::ffi::boundary::{ffi_boundary, status_boundary};
 use crate::ffi::counters::PERSONS;
-use crate::ffi::raw::{non_null, write_out};
+use crate::ffi::raw::{caller_utf8, non_null, write_out};
 use crate::ffi::status::{FfiResult, Status};
 
 /// A person, laid out as in the guide: size 16, align 8, offsets 0, 4, 8.
@@ -123,10 +123,9 @@ pub unsafe extern "C" fn ffi_bridge_person_new(
     status_boundary(|| {
         non_null(name)?;
         non_null(out)?;
-        // SAFETY: `name` is non-null and, by the caller's contract, a readable NUL-terminated
-        // string that outlives this call.
-        let name = unsafe { CStr::from_ptr(name) }.to_bytes();
-        std::str::from_utf8(name).map_err(|_| Status::FFI_BRIDGE_INVALID_UTF8)?;
+        // SAFETY: by the caller's contract `name` is a readable NUL-terminated string that
+        // outlives this call.
+        let name = unsafe { caller_utf8(name) }?;
         let person = new_person(name, age, height)?;
         // SAFETY: `out` is non-null and, by the caller's contract, writable.
         unsafe { write_out(out, person) };

@@ -5,6 +5,7 @@
 //! legal buffer), so doubles are seen as 8-byte chunks ([`Slot`], alignment 1) and other
 //! caller structs are read and written with `read_unaligned` / `write_unaligned`.
 
+use std::ffi::{c_char, CStr};
 use std::mem::{align_of, size_of, MaybeUninit};
 
 use crate::ffi::status::{FfiResult, Status};
@@ -110,6 +111,22 @@ pub(crate) unsafe fn caller_slice_mut<'a, E: CallerElement>(
     Ok(unsafe { std::slice::from_raw_parts_mut(ptr.cast::<MaybeUninit<E>>(), length) })
 }
 
+/// The bytes of the caller's NUL-terminated string at `ptr` (without the NUL), after the NULL
+/// check (`FFI_BRIDGE_NULL_POINTER`) and the UTF-8 check (`FFI_BRIDGE_INVALID_UTF8`).
+///
+/// # Safety
+///
+/// `ptr` must be NULL or a readable NUL-terminated string that is not written during `'a`.
+#[inline]
+pub(crate) unsafe fn caller_utf8<'a>(ptr: *const c_char) -> FfiResult<&'a [u8]> {
+    non_null(ptr)?;
+    // SAFETY: `ptr` is non-null and, by the caller's contract, a readable NUL-terminated string
+    // not written during 'a.
+    let bytes = unsafe { CStr::from_ptr(ptr) }.to_bytes();
+    std::str::from_utf8(bytes).map_err(|_| Status::FFI_BRIDGE_INVALID_UTF8)?;
+    Ok(bytes)
+}
+
 /// Views uninitialized `f64` storage as write-only slots.
 #[inline]
 pub(crate) fn f64_storage_as_slots(storage: &mut [MaybeUninit<f64>]) -> &mut [MaybeUninit<Slot>] {
@@ -213,6 +230,25 @@ mod tests {
                 3
             );
             assert!(caller_slice_mut::<u8>(std::ptr::null_mut(), 0).is_err());
+        }
+    }
+
+    #[test]
+    fn caller_strings_are_checked_for_null_and_utf8() {
+        // (Byte strings, not `c""` literals, which cbindgen 0.24 cannot parse.)
+        let text = |bytes: &'static [u8]| bytes.as_ptr().cast::<c_char>();
+        // SAFETY: each pointer is NULL or a NUL-terminated literal.
+        unsafe {
+            assert_eq!(caller_utf8(text("Zoë\0".as_bytes())), Ok("Zoë".as_bytes()));
+            assert_eq!(caller_utf8(text(b"\0")), Ok(&b""[..]));
+            assert_eq!(
+                caller_utf8(text(b"\xff\0")),
+                Err(Status::FFI_BRIDGE_INVALID_UTF8)
+            );
+            assert_eq!(
+                caller_utf8(std::ptr::null()),
+                Err(Status::FFI_BRIDGE_NULL_POINTER)
+            );
         }
     }
 

@@ -1,13 +1,13 @@
 //! `ffi_bridge_encode_*` and `ffi_bridge_fill_serialized`: values to bytes.
 
-use std::ffi::CStr;
-
 use crate::exports::data::Data;
 use crate::exports::owned::{hand_out, FfiBridgeBytes};
 use crate::exports::person::Person;
 use crate::ffi::boundary::status_boundary;
-use crate::ffi::raw::{caller_slice, caller_slice_mut, non_null, read_in, write_out, Slot};
-use crate::ffi::status::{FfiResult, Status};
+use crate::ffi::raw::{
+    caller_slice, caller_slice_mut, caller_utf8, non_null, read_in, write_out, Slot,
+};
+use crate::ffi::status::FfiResult;
 use crate::wire;
 
 /// Hands `encoded` out through `out` as a new `FfiBridgeBytes`.
@@ -47,10 +47,8 @@ pub unsafe extern "C" fn ffi_bridge_encode_person(
         non_null(out)?;
         // SAFETY: `person` is non-null and, by the caller's contract, readable.
         let person = unsafe { read_in(person) };
-        non_null(person.name)?;
-        // SAFETY: `name` is non-null and, by the caller's contract, NUL-terminated.
-        let name = unsafe { CStr::from_ptr(person.name) }.to_bytes();
-        std::str::from_utf8(name).map_err(|_| Status::FFI_BRIDGE_INVALID_UTF8)?;
+        // SAFETY: by the caller's contract `name` is NULL or a NUL-terminated string.
+        let name = unsafe { caller_utf8(person.name) }?;
         let encoded = wire::encode_person(person.age, person.height, name);
         // SAFETY: `out` is non-null and, by the caller's contract, writable.
         unsafe { hand_out_bytes(encoded, out) }
