@@ -1,6 +1,6 @@
 //! The guide's `add_numbers`.
 
-use crate::panic::ffi_boundary;
+use crate::ffi::boundary::ffi_boundary;
 
 /// Returns `a + b`, wrapping on overflow in every build profile
 /// (`add_numbers(2147483647, 1) == -2147483648`).
@@ -23,7 +23,7 @@ mod tests {
 
     #[test]
     fn a_panic_yields_the_panic_status() {
-        crate::panic::inject_panic_once();
+        crate::ffi::boundary::inject_panic_once();
         assert_eq!(add_numbers(1, 2), -7);
     }
 }

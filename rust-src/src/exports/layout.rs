@@ -6,13 +6,12 @@
 
 use std::mem::{align_of, offset_of, size_of};
 
-use crate::counters::FfiBridgeLiveCounts;
-use crate::data::Data;
-use crate::owned::{FfiBridgeBuffer, FfiBridgeBytes};
-use crate::panic::ffi_boundary;
-use crate::person::Person;
-use crate::raw::write_out;
-use crate::status::{status_code, FfiResult, Status};
+use crate::exports::data::Data;
+use crate::exports::owned::{FfiBridgeBuffer, FfiBridgeBytes};
+use crate::exports::person::Person;
+use crate::ffi::boundary::{ffi_boundary, status_boundary};
+use crate::ffi::counters::FfiBridgeLiveCounts;
+use crate::ffi::raw::try_write_out;
 
 /// The ABI version; bumped on any change of a signature, a layout or a documented result
 /// (2: the sum order has blocks).
@@ -107,16 +106,8 @@ pub extern "C" fn ffi_bridge_abi_version() -> u32 {
 /// `out` must be NULL or valid for writing one `FfiBridgeLayout` (any alignment).
 #[no_mangle]
 pub unsafe extern "C" fn ffi_bridge_layout(out: *mut FfiBridgeLayout) -> i32 {
-    ffi_boundary(|| {
-        let result: FfiResult<()> = if out.is_null() {
-            Err(Status::FFI_BRIDGE_NULL_POINTER)
-        } else {
-            // SAFETY: `out` is non-null and, by the caller's contract, writable.
-            unsafe { write_out(out, LAYOUT) };
-            Ok(())
-        };
-        status_code(result)
-    })
+    // SAFETY: forwarded caller contract for `out`.
+    status_boundary(|| unsafe { try_write_out(out, LAYOUT) })
 }
 
 #[cfg(test)]
@@ -126,7 +117,7 @@ mod tests {
     #[test]
     fn version_is_two() {
         assert_eq!(ffi_bridge_abi_version(), 2);
-        crate::panic::inject_panic_once();
+        crate::ffi::boundary::inject_panic_once();
         assert_eq!(ffi_bridge_abi_version(), 0);
     }
 
@@ -168,7 +159,7 @@ mod tests {
         // SAFETY: `out` was just written.
         assert_eq!(unsafe { out.read_unaligned() }, LAYOUT);
         let mut layout = FfiBridgeLayout::default();
-        crate::panic::inject_panic_once();
+        crate::ffi::boundary::inject_panic_once();
         // SAFETY: `layout` is writable.
         assert_eq!(unsafe { ffi_bridge_layout(&mut layout) }, -7);
         assert_eq!(layout, FfiBridgeLayout::default());

@@ -1,7 +1,7 @@
-//! x86-64 AVX kernels (`std::arch`), selected at run time; the portable kernels in
-//! [`crate::kernel`] are always present and produce bit-identical results.
+//! x86-64 AVX kernels (`std::arch`), selected at run time by the dispatcher; the portable
+//! kernels in [`super::portable`] are always present and produce bit-identical results.
 //!
-//! * Fill (used when AVX-512F is missing, see [`crate::avx512`]): four 4-lane counter
+//! * Fill (used when AVX-512F is missing, see [`super::avx512`]): four 4-lane counter
 //!   registers (16 doubles) stepped by 16.0 with `vaddpd`. An 8-byte aligned destination is
 //!   first aligned to 32 bytes by up to three scalar stores, then written with aligned
 //!   `vmovapd`; otherwise with unaligned `vmovupd`. Exact because the caller only passes
@@ -9,33 +9,16 @@
 //! * Sum of a block: the sixteen accumulators of the documented order are exactly four
 //!   `__m256d` registers (`acc[0..4]`, `acc[4..8]`, `acc[8..12]`, `acc[12..16]`), fed by
 //!   unaligned loads.
-#![cfg(target_arch = "x86_64")]
 
 use std::arch::x86_64::{
     __m256d, _mm256_add_pd, _mm256_loadu_pd, _mm256_set1_pd, _mm256_setr_pd, _mm256_setzero_pd,
     _mm256_store_pd, _mm256_storeu_pd,
 };
 use std::mem::MaybeUninit;
-use std::sync::atomic::{AtomicU8, Ordering};
 
-use crate::kernel::{add_tail, fill_counted_portable, Lanes, EXACT_LIMIT, SUM_LANES};
-use crate::raw::Slot;
-
-/// Cached CPU check: 0 = not checked yet, 1 = no AVX, 2 = AVX.
-static AVX_STATE: AtomicU8 = AtomicU8::new(0);
-
-/// Whether the CPU supports AVX (detected once, then cached).
-#[inline]
-pub(crate) fn available() -> bool {
-    match AVX_STATE.load(Ordering::Relaxed) {
-        0 => {
-            let avx = std::arch::is_x86_feature_detected!("avx");
-            AVX_STATE.store(if avx { 2 } else { 1 }, Ordering::Relaxed);
-            avx
-        }
-        state => state == 2,
-    }
-}
+use super::order::{add_tail, Lanes, EXACT_LIMIT, SUM_LANES};
+use super::portable::fill_counted_portable;
+use crate::ffi::raw::Slot;
 
 /// Doubles per AVX fill step.
 const FILL_STEP: usize = 16;
@@ -148,110 +131,4 @@ pub(crate) fn block_lanes(src: &[Slot]) -> Lanes {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::kernel::tests::{
-        expected_fill, reference_sum, run_fill, run_fill_aligned64, run_sum, test_values,
-        ALIGNED_LENGTHS, ALIGNED_OFFSETS, LENGTHS, OFFSETS,
-    };
-    use crate::kernel::{combine, fill_counted_portable, sum_portable};
-
-    fn avx_fill(dst: &mut [MaybeUninit<Slot>], start: u64) {
-        assert!(available(), "these tests need an AVX CPU");
-        // SAFETY: AVX support was just checked.
-        unsafe { fill_counted(dst, start) }
-    }
-
-    /// The sum of one block (at most `SUM_BLOCK` values) with the AVX kernel.
-    fn avx_sum(src: &[Slot]) -> f64 {
-        assert!(available(), "these tests need an AVX CPU");
-        // SAFETY: AVX support was just checked.
-        combine(&unsafe { block_lanes(src) })
-    }
-
-    #[test]
-    fn detection_is_cached() {
-        let first = available();
-        assert_ne!(AVX_STATE.load(Ordering::Relaxed), 0);
-        assert_eq!(available(), first);
-    }
-
-    #[test]
-    fn avx_fill_matches_portable_bit_for_bit() {
-        if !available() {
-            eprintln!("no AVX: AVX fill comparison skipped");
-            return;
-        }
-        for length in LENGTHS.into_iter().chain([4096, 4097]) {
-            for offset in OFFSETS {
-                for start in [0, 5, EXACT_LIMIT - 5000] {
-                    let avx = run_fill(avx_fill, length, offset, start);
-                    let portable = run_fill(fill_counted_portable, length, offset, start);
-                    assert_eq!(avx, portable, "length {length}, offset {offset}");
-                    assert_eq!(avx, expected_fill(length, start));
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn avx_fill_matches_portable_bit_for_bit_at_64_byte_offsets() {
-        if !available() {
-            eprintln!("no AVX: AVX fill comparison skipped");
-            return;
-        }
-        for length in ALIGNED_LENGTHS {
-            for offset in ALIGNED_OFFSETS {
-                for start in [0, 5, EXACT_LIMIT - 5000, EXACT_LIMIT - length as u64] {
-                    let avx = run_fill_aligned64(avx_fill, length, offset, start);
-                    let portable = run_fill_aligned64(fill_counted_portable, length, offset, start);
-                    assert_eq!(
-                        avx, portable,
-                        "length {length}, offset {offset}, start {start}"
-                    );
-                    assert_eq!(avx, expected_fill(length, start));
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn avx_sum_matches_portable_bit_for_bit() {
-        if !available() {
-            eprintln!("no AVX: AVX sum comparison skipped");
-            return;
-        }
-        for length in LENGTHS.into_iter().chain([4096, 4097]) {
-            let values = test_values(length, 0x9E37_79B9 + length as u64);
-            let expected = reference_sum(&values).to_bits();
-            for offset in OFFSETS {
-                let avx = run_sum(avx_sum, &values, offset).to_bits();
-                let portable = run_sum(sum_portable, &values, offset).to_bits();
-                assert_eq!(avx, portable, "length {length}, offset {offset}");
-                assert_eq!(avx, expected);
-            }
-        }
-    }
-}
-
-/// Executes `vzeroupper`.
-#[target_feature(enable = "avx")]
-fn zero_upper() {
-    // `vzeroupper` only clears the upper halves of the vector registers, which hold no live
-    // values at an export's entry; it is safe to call where AVX is enabled.
-    std::arch::x86_64::_mm256_zeroupper()
-}
-
-/// Clears upper vector state that the caller left dirty, on entry to every export.
-///
-/// The x86-64 convention is that callers clear it before calling code that may use legacy SSE
-/// instructions, but HotSpot's critical FFM downcalls skip this after its AVX-512 code (for
-/// example, the zeroing of a new array): on AVX-512 CPUs the library's SSE code then ran ~100 ns
-/// slower per call. `vzeroupper` costs about a cycle.
-#[inline(always)]
-pub(crate) fn clean_upper_state() {
-    if available() {
-        // SAFETY: the CPU supports AVX, as just checked.
-        unsafe { zero_upper() }
-    }
-}
+mod tests;

@@ -1,5 +1,5 @@
 //! x86-64 AVX-512F fill kernel (`std::arch`), selected at run time before the AVX one; the
-//! portable kernels in [`crate::kernel`] are always present and produce bit-identical
+//! portable kernels in [`super::portable`] are always present and produce bit-identical
 //! results.
 //!
 //! Fill: when the destination is 8-byte aligned, one masked store writes the first `k < 8`
@@ -12,33 +12,15 @@
 //!
 //! The sum keeps the AVX kernel: its sixteen documented accumulators are sixteen dependency
 //! chains whichever register width holds them, so 512-bit adds would not add throughput.
-#![cfg(target_arch = "x86_64")]
 
 use std::arch::x86_64::{
     __m512d, __mmask8, _mm512_add_pd, _mm512_mask_storeu_pd, _mm512_set1_pd, _mm512_setr_pd,
     _mm512_store_pd, _mm512_storeu_pd, _mm512_stream_pd, _mm_sfence,
 };
 use std::mem::MaybeUninit;
-use std::sync::atomic::{AtomicU8, Ordering};
 
-use crate::kernel::EXACT_LIMIT;
-use crate::raw::Slot;
-
-/// Cached CPU check: 0 = not checked yet, 1 = no AVX-512F, 2 = AVX-512F.
-static AVX512_STATE: AtomicU8 = AtomicU8::new(0);
-
-/// Whether the CPU (and OS) support AVX-512F (detected once, then cached).
-#[inline]
-pub(crate) fn available() -> bool {
-    match AVX512_STATE.load(Ordering::Relaxed) {
-        0 => {
-            let avx512 = std::arch::is_x86_feature_detected!("avx512f");
-            AVX512_STATE.store(if avx512 { 2 } else { 1 }, Ordering::Relaxed);
-            avx512
-        }
-        state => state == 2,
-    }
-}
+use super::order::EXACT_LIMIT;
+use crate::ffi::raw::Slot;
 
 /// Doubles per register.
 const LANES: usize = 8;
@@ -189,85 +171,4 @@ unsafe fn fill_body<const KIND: u8>(p: *mut f64, len: usize, start: u64) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::kernel::fill_counted_portable;
-    use crate::kernel::tests::{
-        expected_fill, run_fill, run_fill_aligned64, ALIGNED_LENGTHS, ALIGNED_OFFSETS, OFFSETS,
-    };
-
-    fn avx512_fill(dst: &mut [MaybeUninit<Slot>], start: u64) {
-        assert!(available());
-        // SAFETY: AVX-512F support was just checked.
-        unsafe { fill_counted(dst, start) }
-    }
-
-    #[test]
-    fn detection_is_cached() {
-        let first = available();
-        assert_ne!(AVX512_STATE.load(Ordering::Relaxed), 0);
-        assert_eq!(available(), first);
-    }
-
-    #[test]
-    fn low_lane_masks() {
-        assert_eq!(low_lanes(0), 0);
-        assert_eq!(low_lanes(1), 1);
-        assert_eq!(low_lanes(7), 0x7F);
-    }
-
-    #[test]
-    fn avx512_fill_matches_portable_bit_for_bit_at_64_byte_offsets() {
-        if !available() {
-            eprintln!("no AVX-512F: AVX-512 fill comparison skipped");
-            return;
-        }
-        for length in ALIGNED_LENGTHS {
-            for offset in ALIGNED_OFFSETS {
-                let starts = [0, 5, EXACT_LIMIT - 5000, EXACT_LIMIT - length as u64];
-                for start in starts {
-                    let fast = run_fill_aligned64(avx512_fill, length, offset, start);
-                    let portable = run_fill_aligned64(fill_counted_portable, length, offset, start);
-                    assert_eq!(
-                        fast, portable,
-                        "length {length}, offset {offset}, start {start}"
-                    );
-                    assert_eq!(fast, expected_fill(length, start));
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn streaming_fill_is_exact() {
-        if !available() {
-            eprintln!("no AVX-512F: streaming fill check skipped");
-            return;
-        }
-        for length in [STREAM_THRESHOLD - 1, STREAM_THRESHOLD + 7 + 33] {
-            for offset in [0, 8, 56] {
-                let start = EXACT_LIMIT - length as u64 - 1;
-                let fast = run_fill_aligned64(avx512_fill, length, offset, start);
-                assert!(
-                    fast == expected_fill(length, start),
-                    "length {length}, offset {offset}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn avx512_fill_matches_portable_at_8_aligned_offsets() {
-        if !available() {
-            eprintln!("no AVX-512F: AVX-512 fill comparison skipped");
-            return;
-        }
-        for length in ALIGNED_LENGTHS {
-            for offset in OFFSETS {
-                let fast = run_fill(avx512_fill, length, offset, 7);
-                assert_eq!(fast, run_fill(fill_counted_portable, length, offset, 7));
-                assert_eq!(fast, expected_fill(length, 7));
-            }
-        }
-    }
-}
+mod tests;

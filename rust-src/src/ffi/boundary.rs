@@ -1,16 +1,19 @@
 //! The panic boundary around every exported function.
 //!
 //! Every `extern "C"` body is a closure passed to [`ffi_boundary`], which first clears dirty
-//! upper vector state left by the caller (see `avx::clean_upper_state`), then runs it under
-//! [`catch_unwind`]. A panic never unwinds into the caller: the function returns
+//! upper vector state left by the caller (see [`crate::cpu::clean_upper_state`]), then runs it
+//! under [`catch_unwind`]. A panic never unwinds into the caller: the function returns
 //! [`PanicValue::panic_value`] instead (`FFI_BRIDGE_PANIC` for a status, NULL for a pointer,
 //! 0 for a version, NaN for a sum, nothing for `void`).
+//!
+//! The exports that return a status are written with [`status_boundary`], whose body returns an
+//! [`FfiResult`] and so can use `?` (as rustls-ffi's `ffi_panic_boundary!` does).
 
 use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr::{null, null_mut};
 
-use crate::status::Status;
+use crate::ffi::status::{status_code, FfiResult, Status};
 
 /// The value an exported function returns when its body panicked.
 pub(crate) trait PanicValue {
@@ -65,8 +68,7 @@ impl<T> PanicValue for *const T {
 /// the only shared state, the live counters, is atomic and updated only after success.
 #[inline(always)]
 pub(crate) fn ffi_boundary<R: PanicValue>(body: impl FnOnce() -> R) -> R {
-    #[cfg(target_arch = "x86_64")]
-    crate::avx::clean_upper_state();
+    crate::cpu::clean_upper_state();
     match catch_unwind(AssertUnwindSafe(|| {
         #[cfg(test)]
         test_support::maybe_panic();
@@ -78,6 +80,13 @@ pub(crate) fn ffi_boundary<R: PanicValue>(body: impl FnOnce() -> R) -> R {
             R::panic_value()
         }
     }
+}
+
+/// The skeleton of every export that returns a status: runs `body` inside [`ffi_boundary`]
+/// and returns `FFI_BRIDGE_OK` or the status of its error (`FFI_BRIDGE_PANIC` on a panic).
+#[inline(always)]
+pub(crate) fn status_boundary(body: impl FnOnce() -> FfiResult<()>) -> i32 {
+    ffi_boundary(|| status_code(body()))
 }
 
 /// Drops a panic payload without letting a panicking `Drop` of the payload escape.
@@ -154,6 +163,16 @@ mod tests {
         }
         let status: i32 = ffi_boundary(|| std::panic::panic_any(Bomb));
         assert_eq!(status, -7);
+    }
+
+    #[test]
+    fn a_status_body_returns_its_status() {
+        assert_eq!(status_boundary(|| Ok(())), 0);
+        assert_eq!(
+            status_boundary(|| Err(Status::FFI_BRIDGE_MALFORMED_BYTES)),
+            -6
+        );
+        assert_eq!(status_boundary(|| panic!("body panic")), -7);
     }
 
     #[test]

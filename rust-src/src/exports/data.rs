@@ -2,11 +2,10 @@
 
 use std::ptr::null_mut;
 
-use crate::alloc::try_box;
-use crate::counters::DATA;
-use crate::panic::ffi_boundary;
-use crate::raw::write_out;
-use crate::status::{status_code, FfiResult, Status};
+use crate::ffi::alloc::try_box;
+use crate::ffi::boundary::{ffi_boundary, status_boundary};
+use crate::ffi::counters::DATA;
+use crate::ffi::raw::try_write_out;
 
 /// Five doubles, laid out as in the guide: size 40, align 8, offset 0.
 #[repr(C)]
@@ -63,22 +62,12 @@ pub unsafe extern "C" fn free_data(ptr: *mut Data) {
 /// `out` must be NULL or valid for writing one `Data` (any alignment).
 #[no_mangle]
 pub unsafe extern "C" fn ffi_bridge_data_fill(out: *mut Data) -> i32 {
-    ffi_boundary(|| {
-        let result: FfiResult<()> = if out.is_null() {
-            Err(Status::FFI_BRIDGE_NULL_POINTER)
-        } else {
-            // SAFETY: `out` is non-null and, by the caller's contract, writable.
-            unsafe {
-                write_out(
-                    out,
-                    Data {
-                        values: DATA_VALUES,
-                    },
-                )
-            };
-            Ok(())
+    status_boundary(|| {
+        let data = Data {
+            values: DATA_VALUES,
         };
-        status_code(result)
+        // SAFETY: forwarded caller contract for `out`.
+        unsafe { try_write_out(out, data) }
     })
 }
 
@@ -123,17 +112,17 @@ mod tests {
 
     #[test]
     fn a_panic_yields_null_the_panic_status_or_a_no_op() {
-        crate::panic::inject_panic_once();
+        crate::ffi::boundary::inject_panic_once();
         assert!(get_data().is_null());
 
         let mut d = Data { values: [9.0; 5] };
-        crate::panic::inject_panic_once();
+        crate::ffi::boundary::inject_panic_once();
         // SAFETY: `d` is a writable Data.
         assert_eq!(unsafe { ffi_bridge_data_fill(&mut d) }, -7);
         assert_eq!(d.values, [9.0; 5]);
 
         let live = get_data();
-        crate::panic::inject_panic_once();
+        crate::ffi::boundary::inject_panic_once();
         // SAFETY: `live` is a live Data; the injected panic makes this a no-op.
         unsafe { free_data(live) };
         // SAFETY: `live` is still live and is freed once for real.

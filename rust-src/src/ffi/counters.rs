@@ -2,10 +2,6 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::panic::ffi_boundary;
-use crate::raw::write_out;
-use crate::status::{status_code, FfiResult, Status};
-
 /// A count of live objects of one kind.
 ///
 /// Relaxed ordering is enough: each counter is an independent statistic and never guards
@@ -67,66 +63,5 @@ pub fn live_counts() -> FfiBridgeLiveCounts {
         data: DATA.get(),
         buffers: BUFFERS.get(),
         byte_arrays: BYTE_ARRAYS.get(),
-    }
-}
-
-/// Writes the number of live objects of each kind to `*out`.
-///
-/// Returns `FFI_BRIDGE_OK`, or `FFI_BRIDGE_NULL_POINTER` if `out` is NULL.
-///
-/// # Safety
-///
-/// `out` must be NULL or valid for writing one `FfiBridgeLiveCounts` (any alignment).
-#[no_mangle]
-pub unsafe extern "C" fn ffi_bridge_live_counts(out: *mut FfiBridgeLiveCounts) -> i32 {
-    ffi_boundary(|| {
-        let result: FfiResult<()> = if out.is_null() {
-            Err(Status::FFI_BRIDGE_NULL_POINTER)
-        } else {
-            // SAFETY: `out` is non-null and, by the caller's contract, writable.
-            unsafe { write_out(out, live_counts()) };
-            Ok(())
-        };
-        status_code(result)
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    // Exact counts are checked in tests/counters.rs, a binary of its own: unit tests run in
-    // parallel threads and share these counters.
-
-    #[test]
-    fn null_out_is_rejected() {
-        // SAFETY: NULL is an allowed argument.
-        let status = unsafe { ffi_bridge_live_counts(std::ptr::null_mut()) };
-        assert_eq!(status, -1);
-    }
-
-    #[test]
-    fn writes_to_an_unaligned_out() {
-        let mut storage = [0xAA_u8; 40];
-        let out = storage[1..].as_mut_ptr().cast::<FfiBridgeLiveCounts>();
-        // SAFETY: `out` points at 39 writable bytes, more than size_of::<FfiBridgeLiveCounts>().
-        let status = unsafe { ffi_bridge_live_counts(out) };
-        assert_eq!(status, 0);
-        assert_eq!(storage[33..], [0xAA; 7]);
-    }
-
-    #[test]
-    fn a_panic_leaves_out_untouched() {
-        let mut counts = FfiBridgeLiveCounts {
-            persons: 7,
-            data: 7,
-            buffers: 7,
-            byte_arrays: 7,
-        };
-        crate::panic::inject_panic_once();
-        // SAFETY: `counts` is a valid, writable FfiBridgeLiveCounts.
-        let status = unsafe { ffi_bridge_live_counts(&mut counts) };
-        assert_eq!(status, -7);
-        assert_eq!(counts.persons, 7);
     }
 }

@@ -3,7 +3,7 @@
 
 use std::alloc::{alloc, Layout};
 
-use crate::status::{FfiResult, Status};
+use crate::ffi::status::{FfiResult, Status};
 
 /// Boxes `value`, returning `FFI_BRIDGE_ALLOCATION_FAILED` if the allocator refuses.
 pub(crate) fn try_box<T>(value: T) -> FfiResult<Box<T>> {
