@@ -122,8 +122,8 @@ report() { # report.md and charts from the JSON files in $1; charts into $2
     done
     for f in "$dir/c-floor.json" "$dir/ctypes.json"; do [ -e "$f" ] && files+=("$f"); done
     [ ${#files[@]} -gt 0 ] || { echo "no results in $dir" >&2; return 1; }
-    "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.Report --out "$dir/report.md" "${files[@]}"
-    "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.Chart "$charts" "${files[@]}"
+    "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.report.Report --out "$dir/report.md" "${files[@]}"
+    "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.report.Charts "$charts" "${files[@]}"
 }
 
 case $mode in
