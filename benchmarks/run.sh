@@ -8,6 +8,9 @@
 #   benchmarks/run.sh only T... redo some of full's tables in benchmarks/results/ (T: Call Fill Sum Codec SequenceCodec
 #                               Strategy LargeName ColdLoad ColdLoadAot CFloor Ctypes), then report.md and the charts
 #   benchmarks/run.sh report    redo report.md and the charts from benchmarks/results/*.json
+#   benchmarks/run.sh smoke     < 2 min, no figures: every JMH benchmark once (n = 1 024, 1 fork, 1 short iteration,
+#                               no warmup), cold load in 1 JVM, then report.md and charts in benchmarks/target/smoke/;
+#                               proves the build -> JMH -> JSON -> report path
 #   benchmarks/run.sh jmh ARGS  the benchmark jar with your own JMH arguments (e.g. FillBench -p n=1024 -prof gc)
 # It builds first (./mvnw -Pbenchmarks -pl benchmarks -am package -DskipTests) unless SKIP_BUILD=1.
 # The JDK: the one the build selects (maven-toolchains-plugin, JDK >= 22), which the build records in
@@ -127,6 +130,17 @@ case $mode in
         report "$out" "$out/charts"
         echo "== report: $out/report.md"
         ;;
+    smoke)
+        out="$here/target/smoke"
+        mkdir -p "$out"
+        rm -f "$out"/*.json
+        echo "== JMH smoke: every benchmark once, n = 1 024 (figures mean nothing)"
+        jmh '\.(Call|Fill|Sum|Codec|SequenceCodec|Strategy|LargeName)Bench\.' -p n=1024 -f 1 -wi 0 -i 1 -r 100ms \
+            -rf json -rff "$out/smoke.json" "$@"
+        jmh '\.ColdLoadBench\.' -f 1 -rf json -rff "$out/cold.json"
+        report "$out" "$out/charts"
+        echo "== report: $out/report.md"
+        ;;
     full)
         SKIP_BUILD=1 "$0" only Call Fill Sum Codec SequenceCodec Strategy LargeName ColdLoad ColdLoadAot CFloor Ctypes
         ;;
@@ -175,7 +189,7 @@ case $mode in
         jmh "$@"
         ;;
     *)
-        echo "usage: benchmarks/run.sh [quick|full|report|jmh ARGS...]" >&2
+        echo "usage: benchmarks/run.sh [quick|full|only TABLE...|report|smoke|jmh ARGS...]" >&2
         exit 2
         ;;
 esac

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 
 /** The kinds of target, each a factory of {@link Target}s; {@link Targets} lists the project's targets. */
 final class Checks {
@@ -95,23 +96,21 @@ final class Checks {
 
     /** Medians of single-shot {@code bench.a} and {@code bench.b}: a ≤ max × b. */
     static Target medianRatio(String text, String bench, String a, String b, double max) {
-        return target(text, results -> medians(results, bench, a, b)
-                .map(m -> Verdict.of(
-                        String.format(
-                                "%s (%s %s, %s %s)",
-                                Format.ratio(m.ratio()), a, Format.time(m.a()), b, Format.time(m.b())),
-                        m.ratio() <= max))
-                .orElse(Verdict.NOT_MEASURED));
+        return medianPair(text, bench, a, b, m -> Format.ratio(m.ratio()), m -> m.ratio() <= max);
     }
 
     /** Medians of single-shot {@code bench.a} and {@code bench.b}: a ≤ b + marginNs. */
     static Target medianPlus(String text, String bench, String a, String b, double marginNs) {
+        return medianPair(text, bench, a, b, m -> "+" + Format.time(m.a() - m.b()), m -> m.a() <= m.b() + marginNs);
+    }
+
+    private static Target medianPair(
+            String text, String bench, String a, String b, Function<Pair, String> headline, Predicate<Pair> met) {
         return target(text, results -> medians(results, bench, a, b)
                 .map(m -> Verdict.of(
                         String.format(
-                                "+%s (%s %s, %s %s)",
-                                Format.time(m.a() - m.b()), a, Format.time(m.a()), b, Format.time(m.b())),
-                        m.a() <= m.b() + marginNs))
+                                "%s (%s %s, %s %s)", headline.apply(m), a, Format.time(m.a()), b, Format.time(m.b())),
+                        met.test(m)))
                 .orElse(Verdict.NOT_MEASURED));
     }
 
