@@ -1,5 +1,6 @@
 package dev.ffibridge.benchmarks.report;
 
+import dev.ffibridge.benchmarks.report.LogLogChart.Dash;
 import dev.ffibridge.benchmarks.report.LogLogChart.Series;
 import java.awt.Color;
 import java.io.IOException;
@@ -62,24 +63,18 @@ public final class Charts {
     private static List<Series> strategies(List<Result> results) {
         String[] strategies = {"boxed", "serialized", "zeroCopy", "preallocated", "preallocatedSegment"};
         String[] providers = {"native", "rawFfm", "java"};
-        LogLogChart.Dash[] dashes = {LogLogChart.Dash.SOLID, LogLogChart.Dash.DOTTED, LogLogChart.Dash.DASHED};
-        List<Series> lines = new ArrayList<>();
+        Dash[] dashes = {Dash.SOLID, Dash.DOTTED, Dash.DASHED};
+        Lines lines = new Lines(results, "StrategyBench");
         for (int s = 0; s < strategies.length; s++) {
             for (int p = 0; p < providers.length; p++) {
                 String provider = strategies[s].equals("serialized") && providers[p].equals("java")
                         ? "Rust bytes, Java decode"
                         : providers[p];
-                add(
-                        lines,
-                        results,
-                        "StrategyBench",
-                        strategies[s] + "_" + providers[p],
-                        strategies[s] + " · " + provider,
-                        COLORS[s],
-                        dashes[p]);
+                String name = strategies[s] + " · " + provider;
+                lines.add(strategies[s] + "_" + providers[p], name, COLORS[s], dashes[p]);
             }
         }
-        return lines;
+        return lines.series;
     }
 
     private static List<Series> peers(List<Result> results, String bench) {
@@ -87,79 +82,46 @@ public final class Charts {
             {"native", "native provider (API)"}, {"rawFfm", "raw FFM critical"}, {"java", "java provider"},
             {"jni", "JNI critical array"}, {"jna", "JNA direct"}, {"arraysFill", "Arrays.fill (constant)"}
         };
-        List<Series> lines = new ArrayList<>();
+        Lines lines = new Lines(results, bench);
         for (int v = 0; v < variants.length; v++) {
-            add(
-                    lines,
-                    results,
-                    bench,
-                    "array_" + variants[v][0],
-                    variants[v][1] + " · double[]",
-                    COLORS[v],
-                    LogLogChart.Dash.SOLID);
-            add(
-                    lines,
-                    results,
-                    bench,
-                    "segment_" + variants[v][0],
-                    variants[v][1] + " · segment",
-                    COLORS[v],
-                    LogLogChart.Dash.DASHED);
+            lines.add("array_" + variants[v][0], variants[v][1] + " · double[]", COLORS[v], Dash.SOLID);
+            lines.add("segment_" + variants[v][0], variants[v][1] + " · segment", COLORS[v], Dash.DASHED);
         }
         // the same library from C (no JVM) and from Python ctypes (the guide's own code), in JMH's format
         String op = bench.equals("FillBench") ? "fill" : "sum";
-        add(lines, results, "NativeFloor", op + "_c", "C, no JVM (floor)", COLORS[8], LogLogChart.Dash.DOTTED);
-        add(
-                lines,
-                results,
-                "CtypesBench",
-                op + "_ctypes",
-                "Python ctypes + numpy (guide)",
-                COLORS[7],
-                LogLogChart.Dash.DOTTED);
-        return lines;
+        new Lines(results, "NativeFloor", lines.series).add(op + "_c", "C, no JVM (floor)", COLORS[8], Dash.DOTTED);
+        new Lines(results, "CtypesBench", lines.series)
+                .add(op + "_ctypes", "Python ctypes + numpy (guide)", COLORS[7], Dash.DOTTED);
+        return lines.series;
     }
 
     private static List<Series> sequence(List<Result> results) {
         String[] variants = {"native", "rawFfm", "java"};
-        List<Series> lines = new ArrayList<>();
+        Lines lines = new Lines(results, "SequenceCodecBench");
         for (int v = 0; v < variants.length; v++) {
-            add(
-                    lines,
-                    results,
-                    "SequenceCodecBench",
-                    "encode_" + variants[v],
-                    "encode · " + variants[v],
-                    COLORS[v],
-                    LogLogChart.Dash.SOLID);
-            add(
-                    lines,
-                    results,
-                    "SequenceCodecBench",
-                    "decode_" + variants[v],
-                    "decode · " + variants[v],
-                    COLORS[v],
-                    LogLogChart.Dash.DASHED);
+            lines.add("encode_" + variants[v], "encode · " + variants[v], COLORS[v], Dash.SOLID);
+            lines.add("decode_" + variants[v], "decode · " + variants[v], COLORS[v], Dash.DASHED);
         }
-        return lines;
+        return lines.series;
     }
 
-    /** A line of {@code bench.method} against n (n = 0 has no place on a log axis), if measured. */
-    private static void add(
-            List<Series> lines,
-            List<Result> results,
-            String bench,
-            String method,
-            String name,
-            Color color,
-            LogLogChart.Dash dash) {
-        List<double[]> points = results.stream()
-                .filter(r -> r.bench().equals(bench) && r.method().equals(method) && r.n() > 0 && r.ns() > 0)
-                .sorted(Comparator.comparingLong(Result::n))
-                .map(r -> new double[] {r.n(), r.ns()})
-                .toList();
-        if (!points.isEmpty()) {
-            lines.add(new Series(name, color, dash, points));
+    /** The lines of one chart, each from one method of a benchmark class. */
+    private record Lines(List<Result> results, String bench, List<Series> series) {
+
+        Lines(List<Result> results, String bench) {
+            this(results, bench, new ArrayList<>());
+        }
+
+        /** A line of {@code bench.method} against n (n = 0 has no place on a log axis), if measured. */
+        void add(String method, String name, Color color, Dash dash) {
+            List<double[]> points = results.stream()
+                    .filter(r -> r.bench().equals(bench) && r.method().equals(method) && r.n() > 0 && r.ns() > 0)
+                    .sorted(Comparator.comparingLong(Result::n))
+                    .map(r -> new double[] {r.n(), r.ns()})
+                    .toList();
+            if (!points.isEmpty()) {
+                series.add(new Series(name, color, dash, points));
+            }
         }
     }
 
