@@ -15,7 +15,8 @@ final class LiveCounts {
     /** The counters by name; loads the native provider first (it fails if native cannot load). */
     static Map<String, Long> now() {
         FfiBridge.load("native");
-        dev.ffibridge.nativeimpl.LiveCounts counts = dev.ffibridge.nativeimpl.NativeDiagnostics.liveCounts();
+        dev.ffibridge.nativeimpl.operations.LiveCounts counts =
+                dev.ffibridge.nativeimpl.operations.NativeDiagnostics.liveCounts();
         Map<String, Long> out = new LinkedHashMap<>();
         out.put("persons", counts.persons());
         out.put("data", counts.data());

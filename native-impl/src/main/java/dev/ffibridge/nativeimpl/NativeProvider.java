@@ -2,6 +2,10 @@ package dev.ffibridge.nativeimpl;
 
 import dev.ffibridge.api.spi.BridgeOperations;
 import dev.ffibridge.api.spi.FfiBridgeProvider;
+import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
+import dev.ffibridge.nativeimpl.loading.LoadResult;
+import dev.ffibridge.nativeimpl.loading.NativeRuntime;
+import dev.ffibridge.nativeimpl.operations.NativeOperations;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +23,7 @@ import java.util.Optional;
 public final class NativeProvider implements FfiBridgeProvider {
 
     /** The provider's name: {@value}. */
-    public static final String NAME = "native";
+    public static final String NAME = NativeRuntime.PROVIDER_NAME;
 
     /** The selection priority: above the pure-Java provider's. */
     public static final int PRIORITY = 100;

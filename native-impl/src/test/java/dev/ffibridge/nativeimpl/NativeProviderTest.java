@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ffibridge.api.Diagnostics;
 import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.spi.FfiBridgeProvider;
+import dev.ffibridge.nativeimpl.loading.LibraryLocator;
+import dev.ffibridge.nativeimpl.loading.TestLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

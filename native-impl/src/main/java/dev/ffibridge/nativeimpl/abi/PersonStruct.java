@@ -1,0 +1,87 @@
+package dev.ffibridge.nativeimpl.abi;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import dev.ffibridge.api.FfiBridgeException;
+import dev.ffibridge.api.Person;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.StructLayout;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The C struct {@code Person { uint32_t age; float height; char *name; }}: its layout and a copy of
+ * its fields.
+ *
+ * @param age the raw {@code uint32_t} bits of the age
+ * @param height the height
+ * @param name the address of the NUL-terminated UTF-8 name (may be {@link MemorySegment#NULL})
+ */
+public record PersonStruct(int age, float height, MemorySegment name) {
+
+    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+                    JAVA_INT.withName("age"), JAVA_FLOAT.withName("height"), ADDRESS.withName("name"))
+            .withName("Person");
+
+    public static final long AGE_OFFSET = StructOffsets.of(LAYOUT, "age");
+    public static final long HEIGHT_OFFSET = StructOffsets.of(LAYOUT, "height");
+    public static final long NAME_OFFSET = StructOffsets.of(LAYOUT, "name");
+
+    /** Reads the struct at {@code struct}, a segment of at least {@link #LAYOUT}'s size. */
+    static PersonStruct from(MemorySegment struct) {
+        return new PersonStruct(
+                struct.get(JAVA_INT, AGE_OFFSET),
+                struct.get(JAVA_FLOAT, HEIGHT_OFFSET),
+                struct.get(ADDRESS, NAME_OFFSET));
+    }
+
+    /**
+     * The Java value of the struct at a raw {@code Person *} returned by the library, which is then
+     * freed with {@code free_person}, whatever happens: the hot path of every person the library
+     * returns. Fields are read one by one, without an intermediate record, and the name is read
+     * here rather than through {@link Pointers}: C2 inlines at most 15 calls deep, and the JDK's
+     * {@code getString} needs 10 of them, so every level saved here keeps the copy's checks inline.
+     *
+     * @throws dev.ffibridge.api.FfiBridgeException if the pointer or its name is NULL
+     */
+    @SuppressWarnings("restricted")
+    public static Person take(MemorySegment pointer) {
+        try {
+            if (pointer.address() == 0) {
+                throw new FfiBridgeException(0, "the native library returned a NULL Person");
+            }
+            MemorySegment struct = pointer.reinterpret(LAYOUT.byteSize());
+            MemorySegment name = struct.get(ADDRESS, NAME_OFFSET);
+            if (name.address() == 0) {
+                throw new FfiBridgeException(0, "the native library returned a NULL Person.name");
+            }
+            return new Person(
+                    name.reinterpret(Long.MAX_VALUE).getString(0, StandardCharsets.UTF_8),
+                    Integer.toUnsignedLong(struct.get(JAVA_INT, AGE_OFFSET)),
+                    struct.get(JAVA_FLOAT, HEIGHT_OFFSET));
+        } finally {
+            GuideFunctions.freePerson(pointer);
+        }
+    }
+
+    /** Writes the struct into memory from {@code allocator} and returns that memory. */
+    public MemorySegment into(SegmentAllocator allocator) {
+        MemorySegment struct = allocator.allocate(LAYOUT);
+        struct.set(JAVA_INT, AGE_OFFSET, age);
+        struct.set(JAVA_FLOAT, HEIGHT_OFFSET, height);
+        struct.set(ADDRESS, NAME_OFFSET, name);
+        return struct;
+    }
+
+    /**
+     * The Java value: age as an unsigned 32-bit number, the name decoded from UTF-8.
+     *
+     * @throws dev.ffibridge.api.FfiBridgeException if the name pointer is NULL
+     */
+    Person toPerson() {
+        return new Person(Pointers.cString(name, "Person.name"), Integer.toUnsignedLong(age), height);
+    }
+}

@@ -1,0 +1,267 @@
+package dev.ffibridge.nativeimpl.operations;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+
+import dev.ffibridge.api.Data;
+import dev.ffibridge.api.FfiBridgeException;
+import dev.ffibridge.api.Person;
+import dev.ffibridge.api.spi.BridgeOperations;
+import dev.ffibridge.nativeimpl.abi.BufferFunctions;
+import dev.ffibridge.nativeimpl.abi.BufferStruct;
+import dev.ffibridge.nativeimpl.abi.BytesStruct;
+import dev.ffibridge.nativeimpl.abi.CodecFunctions;
+import dev.ffibridge.nativeimpl.abi.DiagnosticFunctions;
+import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
+import dev.ffibridge.nativeimpl.abi.GuideFunctions;
+import dev.ffibridge.nativeimpl.abi.OutSlot;
+import dev.ffibridge.nativeimpl.abi.PersonStruct;
+import dev.ffibridge.nativeimpl.abi.Pointers;
+import dev.ffibridge.nativeimpl.abi.Status;
+import dev.ffibridge.nativeimpl.loading.NativeRuntime;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The operations, each a call into {@code libffi_bridge.so}. Stateless and thread-safe.
+ *
+ * <p>Java arrays are passed in place, without a copy, through critical downcalls with heap access;
+ * results come back through heap arrays too ({@code double[1]}, {@code long[1]} for a pointer), so
+ * the hot operations allocate no native memory. The sum comes back as the return value of {@code
+ * ffi_bridge_sum}, so fill and sum allocate nothing at all; only a NaN sum takes a second call to
+ * {@code ffi_bridge_sum_buffer} for the status. Memory the library hands out is copied or wrapped
+ * and then freed with the library's own function, in a {@code finally}; a failed call's status
+ * becomes an exception as mapped by {@link Status}.
+ */
+public final class NativeOperations implements BridgeOperations {
+
+    /** Bytes before an encoded sequence's values: the {@code u64} count. */
+    private static final int SEQUENCE_HEADER = 8;
+
+    /**
+     * Creates the operations on the library of this JVM.
+     *
+     * @throws dev.ffibridge.api.ProviderUnavailableException if the library cannot be used
+     */
+    public NativeOperations() {
+        NativeRuntime.library();
+    }
+
+    @Override
+    public int addNumbers(int a, int b) {
+        return GuideFunctions.addNumbers(a, b);
+    }
+
+    @Override
+    public Person createPerson() {
+        MemorySegment person = GuideFunctions.createPerson();
+        if (person.address() == 0) {
+            throw new FfiBridgeException(
+                    0,
+                    GuideFunctions.CREATE_PERSON.name()
+                            + " returned NULL: the allocation failed or a panic was caught");
+        }
+        return PersonStruct.take(person);
+    }
+
+    @Override
+    public Person createPerson(String name, long age, float height) {
+        checkAge(age);
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        byte[] cString = new byte[utf8.length + 1];
+        System.arraycopy(utf8, 0, cString, 0, utf8.length);
+        long[] out = new long[1];
+        int status = BufferFunctions.personNew(
+                MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
+        check(status, BufferFunctions.PERSON_NEW.name());
+        return PersonStruct.take(MemorySegment.ofAddress(out[0]));
+    }
+
+    @Override
+    public Data getData() {
+        double[] values = new double[Data.LENGTH];
+        check(BufferFunctions.dataFill(MemorySegment.ofArray(values)), BufferFunctions.DATA_FILL.name());
+        return Data.of(values);
+    }
+
+    @Override
+    public void fill(double[] array, int offset, int length) {
+        GuideFunctions.fillBuffer(slice(array, offset, length), length);
+    }
+
+    @Override
+    public void fill(MemorySegment segment) {
+        long length = segment.byteSize() / Double.BYTES;
+        if (length != 0) {
+            GuideFunctions.fillBuffer(segment, length);
+        }
+    }
+
+    @Override
+    public double sum(double[] array, int offset, int length) {
+        MemorySegment buffer = slice(array, offset, length);
+        double sum = BufferFunctions.sum(buffer, length);
+        return Double.isNaN(sum) ? checkedSum(buffer, length) : sum;
+    }
+
+    @Override
+    public double sum(MemorySegment segment) {
+        long length = segment.byteSize() / Double.BYTES;
+        if (length == 0) {
+            return 0.0;
+        }
+        double sum = BufferFunctions.sum(segment, length);
+        return Double.isNaN(sum) ? checkedSum(segment, length) : sum;
+    }
+
+    /**
+     * The rare path after {@code ffi_bridge_sum} returned NaN, which is either a NaN sum or an
+     * error: sums again with {@code ffi_bridge_sum_buffer}, whose status tells them apart, and
+     * returns its sum (bit for bit) or throws the status's exception.
+     */
+    private static double checkedSum(MemorySegment buffer, long length) {
+        if (FfiBridgeLibrary.needsRegularCall(buffer)) {
+            // Large native memory: a regular call, which lets the GC run meanwhile, and so a native out.
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment out = arena.allocate(JAVA_DOUBLE);
+                check(BufferFunctions.sumBufferRegular(buffer, length, out), BufferFunctions.SUM_BUFFER.name());
+                return out.get(JAVA_DOUBLE, 0);
+            }
+        }
+        double[] out = new double[1];
+        check(
+                BufferFunctions.sumBufferCritical(buffer, length, MemorySegment.ofArray(out)),
+                BufferFunctions.SUM_BUFFER.name());
+        return out[0];
+    }
+
+    @Override
+    public MemorySegment filledBuffer(long length, Arena arena) {
+        MemorySegment out = OutSlot.get();
+        check(CodecFunctions.bufferNewFilled(length, out), CodecFunctions.BUFFER_NEW_FILLED.name());
+        MemorySegment handle = out.get(ADDRESS, 0);
+        MemorySegment struct;
+        try {
+            struct = Pointers.owned(
+                    handle, BufferStruct.LAYOUT.byteSize(), arena, CodecFunctions::bufferFree, "FfiBridgeBuffer");
+        } catch (RuntimeException | Error e) {
+            // the arena refused the cleanup (closed meanwhile, or confined to another thread): free it here
+            CodecFunctions.bufferFree(handle);
+            throw e;
+        }
+        // From here on, closing the arena frees the buffer, whatever happens next.
+        BufferStruct buffer = BufferStruct.from(struct);
+        if (buffer.length() != length) {
+            throw new FfiBridgeException(
+                    0,
+                    CodecFunctions.BUFFER_NEW_FILLED.name() + " returned " + Long.toUnsignedString(buffer.length())
+                            + " doubles instead of " + length);
+        }
+        return Pointers.owned(buffer.data(), length * Double.BYTES, arena, null, "FfiBridgeBuffer.data")
+                .asReadOnly();
+    }
+
+    @Override
+    public byte[] encodePerson(Person person) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment name = arena.allocateFrom(person.name());
+            MemorySegment struct = new PersonStruct((int) person.age(), person.height(), name).into(arena);
+            MemorySegment out = arena.allocate(ADDRESS);
+            check(CodecFunctions.encodePerson(struct, out), CodecFunctions.ENCODE_PERSON.name());
+            return takeBytes(out.get(ADDRESS, 0));
+        }
+    }
+
+    @Override
+    public Person decodePerson(byte[] bytes) {
+        long[] out = new long[1];
+        int status =
+                CodecFunctions.decodePerson(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
+        check(status, CodecFunctions.DECODE_PERSON.name());
+        return PersonStruct.take(MemorySegment.ofAddress(out[0]));
+    }
+
+    @Override
+    public byte[] encodeData(Data data) {
+        long[] out = new long[1];
+        int status = CodecFunctions.encodeData(MemorySegment.ofArray(data.toArray()), MemorySegment.ofArray(out));
+        check(status, CodecFunctions.ENCODE_DATA.name());
+        return takeBytes(MemorySegment.ofAddress(out[0]));
+    }
+
+    @Override
+    public Data decodeData(byte[] bytes) {
+        double[] values = new double[Data.LENGTH];
+        int status =
+                CodecFunctions.decodeData(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(values));
+        check(status, CodecFunctions.DECODE_DATA.name());
+        return Data.of(values);
+    }
+
+    /**
+     * Encodes straight into the result array: one critical call, no native allocation and no second
+     * copy. The call holds off the garbage collector for as long as the copy takes (about 10 ms for
+     * the largest sequence, 128 MiB), as a fill or sum of as many values does.
+     */
+    @Override
+    public byte[] encodeSequence(double[] values) {
+        byte[] bytes = new byte[SEQUENCE_HEADER + values.length * Double.BYTES];
+        int status = CodecFunctions.encodeSequenceInto(
+                MemorySegment.ofArray(values), values.length, MemorySegment.ofArray(bytes), bytes.length);
+        check(status, CodecFunctions.ENCODE_SEQUENCE_INTO.name());
+        return bytes;
+    }
+
+    /**
+     * Decodes straight into the result array, sized from the byte count: well-formed bytes hold
+     * exactly {@code (length - 8) / 8} values, and the library checks the count against the bytes
+     * before it looks at the array's length.
+     */
+    @Override
+    public double[] decodeSequence(byte[] bytes) {
+        double[] values = new double[Math.max(0, (bytes.length - SEQUENCE_HEADER) / Double.BYTES)];
+        int status = CodecFunctions.decodeSequenceInto(
+                MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(values), values.length);
+        check(status, CodecFunctions.DECODE_SEQUENCE_INTO.name());
+        return values;
+    }
+
+    /**
+     * The heap segment that starts at {@code array[offset]}; the callers pass {@code length} to the
+     * library, which reads or writes only that many doubles ({@code FfiBridge} checked the range). From
+     * offset 0 the whole array is passed without {@code asSlice}: one segment fewer for escape
+     * analysis to remove, and no call to the JDK's {@code dup}, which C2 sometimes leaves out of line
+     * ("low call site frequency", seen under CPU contention), letting the segment escape and allocate
+     * on every call.
+     */
+    private static MemorySegment slice(double[] array, int offset, int length) {
+        MemorySegment whole = MemorySegment.ofArray(array);
+        if (offset == 0) {
+            return whole;
+        }
+        return whole.asSlice((long) offset * Double.BYTES, (long) length * Double.BYTES);
+    }
+
+    /** Copies the bytes at {@code pointer} and frees them, whatever happens. */
+    private static byte[] takeBytes(MemorySegment pointer) {
+        try {
+            return BytesStruct.at(pointer).toArray();
+        } finally {
+            CodecFunctions.bytesFree(pointer);
+        }
+    }
+
+    private static void checkAge(long age) {
+        if (age < 0 || age > Person.MAX_AGE) {
+            throw new IllegalArgumentException("age must be in 0.." + Person.MAX_AGE + " (a uint32_t), was " + age);
+        }
+    }
+
+    /** Throws the exception for {@code status} unless it is {@code FFI_BRIDGE_OK}. */
+    private static void check(int status, String function) {
+        if (status != FfiBridgeLibrary.OK) {
+            throw Status.failure(status, function, DiagnosticFunctions.statusMessage(status));
+        }
+    }
+}
