@@ -6,12 +6,16 @@
 #                               (and 20 more with a JDK 25 AOT cache), the C floor, Python ctypes;
 #                               JSON + report.md in benchmarks/results/, charts in docs/benchmarks/
 #   benchmarks/run.sh only T... redo some of full's tables in benchmarks/results/ (T: Call Fill Sum Codec SequenceCodec
-#                               Strategy ColdLoad ColdLoadAot CFloor Ctypes), then report.md and the charts
+#                               Strategy LargeName ColdLoad ColdLoadAot CFloor Ctypes), then report.md and the charts
 #   benchmarks/run.sh report    redo report.md and the charts from benchmarks/results/*.json
+#   benchmarks/run.sh smoke     < 2 min, no figures: every JMH benchmark once (n = 1 024, 1 fork, 1 short iteration,
+#                               no warmup), cold load in 1 JVM, then report.md and charts in benchmarks/target/smoke/;
+#                               proves the build -> JMH -> JSON -> report path
 #   benchmarks/run.sh jmh ARGS  the benchmark jar with your own JMH arguments (e.g. FillBench -p n=1024 -prof gc)
 # It builds first (./mvnw -Pbenchmarks -pl benchmarks -am package -DskipTests) unless SKIP_BUILD=1.
-# The JDK: the first JDK >= 22 in $JAVA_HOME, $JAVA*_HOME, /usr/lib/jvm, ~/.sdkman, ~/.jdks, ... (as the build
-# looks); or set BENCH_JAVA_HOME. Python ctypes runs when python3 with numpy is there (skip: NO_PYTHON=1).
+# The JDK: the one the build selects (maven-toolchains-plugin, JDK >= 22), which the build records in
+# benchmarks/target/benchmark-jdk; to choose another, steer the build, e.g.
+# MAVEN_ARGS='-Dffibridge.jdk.version=[25,)'. Python ctypes runs when python3 with numpy is there (skip: NO_PYTHON=1).
 # Keep the machine otherwise idle while it runs.
 set -euo pipefail
 
@@ -28,43 +32,23 @@ major_of() { # JAVA_VERSION from a JDK's release file -> its major version
     echo "${v:-0}"
 }
 
-find_jdk() {
-    local candidates=() home name value parent
-    [ -n "${BENCH_JAVA_HOME:-}" ] && candidates+=("$BENCH_JAVA_HOME")
-    [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-    while IFS='=' read -r name value; do
-        case $name in JAVA*_HOME) candidates+=("$value") ;; esac
-    done < <(env | sort)
-    for parent in "$HOME/.jdks" "$HOME/.m2/jdks" "$HOME/.sdkman/candidates/java" "$HOME/.gradle/jdks" \
-        "$HOME/.jenv/versions" "$HOME/.asdf/installs/java" /usr/jdk /usr/java /opt/java /usr/lib/jvm \
-        /Library/Java/JavaVirtualMachines; do
-        [ -d "$parent" ] || continue
-        for home in "$parent"/*; do
-            candidates+=("$home")
-            [ -d "$home/Contents/Home" ] && candidates+=("$home/Contents/Home")
-        done
-    done
-    for home in "${candidates[@]}"; do
-        if [ -x "$home/bin/java" ] && [ "$(major_of "$home")" -ge 22 ]; then
-            echo "$home"
-            return 0
-        fi
-    done
-    return 1
-}
-
-JDK=$(find_jdk) || {
-    echo "no JDK >= 22 found (JAVA_HOME, JAVA*_HOME, /usr/lib/jvm, ~/.sdkman, ~/.jdks ...): set BENCH_JAVA_HOME" >&2
-    exit 1
-}
-JAVA="$JDK/bin/java"
 JAR="$here/target/benchmarks.jar"
 cd "$root"
 
 if [ "${SKIP_BUILD:-0}" != 1 ] && [ "$mode" != report ]; then
-    echo "== build (JDK $JDK)"
-    JAVA_HOME="$JDK" ./mvnw -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
+    echo "== build"
+    ./mvnw -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
 fi
+
+# The JDK the build selected (toolchains, see benchmarks/pom.xml's record-jdk), recorded by the build.
+jdk_file="$here/target/benchmark-jdk"
+[ -f "$jdk_file" ] || {
+    echo "no $jdk_file: build the benchmarks first (benchmarks/run.sh quick, or ./mvnw -Pbenchmarks -pl benchmarks -am package -DskipTests)" >&2
+    exit 1
+}
+JDK=$(cat "$jdk_file")
+JAVA="$JDK/bin/java"
+echo "== JDK (the build's choice): $JDK"
 
 JVM_FLAGS=(--enable-native-access=ALL-UNNAMED)
 # JMH 1.37 uses sun.misc.Unsafe, which JDK 24+ warns about; JDK 23+ can silence it. Forks inherit these flags.
@@ -122,8 +106,8 @@ report() { # report.md and charts from the JSON files in $1; charts into $2
     done
     for f in "$dir/c-floor.json" "$dir/ctypes.json"; do [ -e "$f" ] && files+=("$f"); done
     [ ${#files[@]} -gt 0 ] || { echo "no results in $dir" >&2; return 1; }
-    "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.Report --out "$dir/report.md" "${files[@]}"
-    "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.Chart "$charts" "${files[@]}"
+    "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.report.Report --out "$dir/report.md" "${files[@]}"
+    "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.report.Charts "$charts" "${files[@]}"
 }
 
 case $mode in
@@ -146,17 +130,28 @@ case $mode in
         report "$out" "$out/charts"
         echo "== report: $out/report.md"
         ;;
+    smoke)
+        out="$here/target/smoke"
+        mkdir -p "$out"
+        rm -f "$out"/*.json
+        echo "== JMH smoke: every benchmark once, n = 1 024 (figures mean nothing)"
+        jmh '\.(Call|Fill|Sum|Codec|SequenceCodec|Strategy|LargeName)Bench\.' -p n=1024 -f 1 -wi 0 -i 1 -r 100ms \
+            -rf json -rff "$out/smoke.json" "$@"
+        jmh '\.ColdLoadBench\.' -f 1 -rf json -rff "$out/cold.json"
+        report "$out" "$out/charts"
+        echo "== report: $out/report.md"
+        ;;
     full)
-        SKIP_BUILD=1 "$0" only Call Fill Sum Codec SequenceCodec Strategy ColdLoad ColdLoadAot CFloor Ctypes
+        SKIP_BUILD=1 "$0" only Call Fill Sum Codec SequenceCodec Strategy LargeName ColdLoad ColdLoadAot CFloor Ctypes
         ;;
     only)
         out="$here/results"
         mkdir -p "$out"
-        [ "$*" = "Call Fill Sum Codec SequenceCodec Strategy ColdLoad ColdLoadAot CFloor Ctypes" ] &&
+        [ "$*" = "Call Fill Sum Codec SequenceCodec Strategy LargeName ColdLoad ColdLoadAot CFloor Ctypes" ] &&
             environment | tee "$out/environment.txt"
         for table in "$@"; do
             case $table in
-                Call | Fill | Sum | Codec | SequenceCodec | Strategy)
+                Call | Fill | Sum | Codec | SequenceCodec | Strategy | LargeName)
                     echo "== JMH: ${table}Bench (one run for the whole table)"
                     echo "${table}Bench ($(date -u +%FT%TZ)): load before $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$out/environment.txt"
                     jmh "\\.${table}Bench\\." -prof gc -rf json -rff "$out/${table}Bench.json"
@@ -194,7 +189,7 @@ case $mode in
         jmh "$@"
         ;;
     *)
-        echo "usage: benchmarks/run.sh [quick|full|report|jmh ARGS...]" >&2
+        echo "usage: benchmarks/run.sh [quick|full|only TABLE...|report|smoke|jmh ARGS...]" >&2
         exit 2
         ;;
 esac

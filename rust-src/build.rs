@@ -1,5 +1,5 @@
 //! Links the shared library with `-z nodelete` on ELF targets, so that `dlclose` never unmaps
-//! it: the sum's helper thread (src/parallel.rs) stays parked in the library's code for the
+//! it: the sum's helper thread (src/kernels/parallel.rs) stays parked in the library's code for the
 //! life of the process.
 
 fn main() {

@@ -300,8 +300,8 @@ int32_t ffi_bridge_fill_range(double *buffer, size_t length, uint64_t start);
 
 /**
  * Adds the sixteen lanes of every block of `buffer[0..length]` to `totals[0..16]`, block by
- * block in order, as the sum order of `docs/abi.md` does; blocks are 8192
- * values from `buffer`, the last one shorter if `length` is not a multiple.
+ * block in order, as the sum order of `docs/abi.md` does; blocks are 8192 values counted from
+ * `buffer`, the last one shorter if `length` is not a multiple.
  *
  * Called on consecutive pieces of one buffer, each starting at a multiple of 8192 values,
  * with `totals` starting at sixteen `+0.0`, it leaves in `totals` the block totals of the

@@ -17,12 +17,12 @@ check() { # <symbol regex> <instruction regex> <description>
     printf 'asm-check: %-44s %3d x %s\n' "$3" "$count" "$2"
     [[ $count -gt 0 ]] || fail=1
 }
-check '_ZN10ffi_bridge6kernel21fill_counted_portable' '\b(addpd|movupd)\b' 'portable fill (SSE2)'
-# kernel::sum has two callers (ffi_bridge_sum_buffer, ffi_bridge_sum): LLVM may inline it or not.
-check '(_ZN10ffi_bridge6kernel3sum|_ZN10ffi_bridge6kernel12sum_portable|ffi_bridge_sum_buffer>|ffi_bridge_sum>)' \
-    '\b(addpd|movupd)\b' 'portable sum (kernel::sum or inlined in the exports)'
-check '_ZN10ffi_bridge3avx12fill_counted' '\bv(addpd|movupd)\b.*ymm' 'AVX fill'
-check '_ZN10ffi_bridge6avx51212fill_counted' '\bvmov(apd|ntpd)\b.*zmm' 'AVX-512F fill (aligned / streaming zmm stores)'
-check '_ZN10ffi_bridge3avx3sum' '\bvaddpd\b.*ymm' 'AVX sum'
+check '_ZN10ffi_bridge7kernels8portable21fill_counted_portable' '\b(addpd|movupd)\b' 'portable fill (SSE2)'
+# kernels::sum has two callers (ffi_bridge_sum_buffer, ffi_bridge_sum): LLVM may inline it or not.
+check '(_ZN10ffi_bridge7kernels3sum|_ZN10ffi_bridge7kernels8portable20block_lanes_portable|ffi_bridge_sum_buffer>|ffi_bridge_sum>)' \
+    '\b(addpd|movupd)\b' 'portable sum (kernels::sum or inlined in the exports)'
+check '_ZN10ffi_bridge7kernels3avx12fill_counted' '\bv(addpd|movupd)\b.*ymm' 'AVX fill'
+check '_ZN10ffi_bridge7kernels6avx51212fill_counted' '\bvmov(apd|ntpd)\b.*zmm' 'AVX-512F fill (aligned / streaming zmm stores)'
+check '_ZN10ffi_bridge7kernels3avx11block_lanes' '\bvaddpd\b.*ymm' 'AVX sum'
 [[ $fail == 0 ]] || { echo "asm-check: packed instructions missing" >&2; exit 1; }
 echo "asm-check: OK"

@@ -5,6 +5,8 @@
 #
 # Usage: scripts/c-client-test.sh <path-to-libffi_bridge.so>
 # Without valgrind: fails when CI=true, otherwise runs the client directly with a note.
+# C_CLIENT_SANITIZER=address builds the client with gcc's -fsanitize=address and runs it without
+# valgrind, against a library built with -Zsanitizer=address (scripts/sanitizers.sh).
 set -euo pipefail
 
 crate_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,12 +26,18 @@ trap 'rm -rf "$tmp"' EXIT
 
 # Link against exactly the given file: the Rust cdylib has no SONAME, so the client records
 # this absolute path and loads that very library at run time.
-gcc -std=c11 -O1 -g -Wall -Wextra -Werror -Wpedantic \
+sanitize=()
+if [[ -n "${C_CLIENT_SANITIZER:-}" ]]; then
+    sanitize=(-fsanitize="${C_CLIENT_SANITIZER}" -fno-omit-frame-pointer)
+fi
+gcc -std=c11 -O1 -g -Wall -Wextra -Werror -Wpedantic "${sanitize[@]}" \
     -I "$crate_dir/include" "$crate_dir/tests/c/client.c" \
     -o "$tmp/client" "$lib_dir/$lib_name" -lm
 
 run=("$tmp/client")
-if command -v valgrind >/dev/null 2>&1; then
+if [[ -n "${C_CLIENT_SANITIZER:-}" ]]; then
+    : # the sanitizer checks the run; valgrind cannot run sanitized code
+elif command -v valgrind >/dev/null 2>&1; then
     run=(valgrind --quiet --error-exitcode=99 --leak-check=full
         --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect "${run[@]}")
 elif [[ "${CI:-}" == "true" ]]; then
@@ -49,4 +57,4 @@ for threads in 2 1; do
         exit 1
     fi
 done
-echo "c-client-test: OK (${run[0]##*/}, FFI_BRIDGE_THREADS=2 and 1)"
+echo "c-client-test: OK (${run[0]##*/}${C_CLIENT_SANITIZER:+ with -fsanitize=$C_CLIENT_SANITIZER}, FFI_BRIDGE_THREADS=2 and 1)"

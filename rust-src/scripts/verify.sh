@@ -8,6 +8,7 @@
 #   5. scripts/c-client-test.sh          (C client under valgrind)
 #   6. scripts/python-guide-test.sh      (the guide's Python client)
 #   7. scripts/valgrind-tests.sh         (Rust test binaries under valgrind)
+#   8. scripts/sanitizers.sh             (nightly ASan: Rust tests, C client; TSan: two-thread sum)
 # All cargo steps use the given target dir, so the release build that Maven already made with
 # `cargo build --release --offline --locked --target-dir <dir>` is reused.
 #
@@ -60,5 +61,6 @@ step "header drift check" scripts/check-header.sh
 step "C client (valgrind)" scripts/c-client-test.sh "$lib"
 step "guide Python client" scripts/python-guide-test.sh "$lib"
 step "Rust tests under valgrind" scripts/valgrind-tests.sh "$CARGO_TARGET_DIR"
+step "sanitizers (ASan, TSan)" scripts/sanitizers.sh "$CARGO_TARGET_DIR"
 
 echo "verify: all steps passed in $(elapsed "$start_all") s (target dir $CARGO_TARGET_DIR)"

@@ -12,7 +12,7 @@
 //! * One data symbol, [`FFI_BRIDGE_ABI_INFO`]: the ABI version followed by the struct layouts
 //!   (what [`ffi_bridge_abi_version`] and [`ffi_bridge_layout`] return), readable without a call.
 //!
-//! Every exported body runs inside the panic boundary of `src/panic.rs`, so a Rust panic
+//! Every exported body runs inside the panic boundary of `src/ffi/boundary.rs`, so a Rust panic
 //! never unwinds into the caller: it becomes `FFI_BRIDGE_PANIC`, `NULL` or a no-op. Caller
 //! pointers are null-checked before use and read or written unaligned-safely.
 
@@ -25,42 +25,35 @@
 #[cfg(panic = "abort")]
 compile_error!("ffi_bridge must be built with panic = \"unwind\" (see Cargo.toml profiles)");
 
-mod alloc;
-mod avx;
-mod avx512;
-mod buffer;
-mod chunked;
-mod codec;
-mod counters;
-mod data;
-mod kernel;
-mod layout;
-mod numbers;
-mod owned;
-pub(crate) mod panic;
-mod parallel;
-mod person;
-mod raw;
-mod status;
+// The layers, each using only those above it: the CPU, the FFI plumbing, the kernels, the
+// wire format, and the exports on top.
+mod cpu;
+mod exports;
+mod ffi;
+mod kernels;
 mod wire;
 
-pub use buffer::{ffi_bridge_fill_buffer, ffi_bridge_sum, ffi_bridge_sum_buffer, fill_buffer};
-pub use chunked::{ffi_bridge_fill_range, ffi_bridge_sum_blocks};
-pub use codec::{
+pub use exports::buffers::{
+    ffi_bridge_fill_buffer, ffi_bridge_fill_range, ffi_bridge_sum, ffi_bridge_sum_blocks,
+    ffi_bridge_sum_buffer, fill_buffer,
+};
+pub use exports::codec::{
     ffi_bridge_decode_data, ffi_bridge_decode_person, ffi_bridge_decode_sequence,
     ffi_bridge_decode_sequence_into, ffi_bridge_encode_data, ffi_bridge_encode_person,
     ffi_bridge_encode_sequence, ffi_bridge_encode_sequence_into, ffi_bridge_fill_serialized,
 };
-pub use counters::{ffi_bridge_live_counts, live_counts, FfiBridgeLiveCounts};
-pub use data::{ffi_bridge_data_fill, free_data, get_data, Data, DATA_VALUES};
-pub use layout::{
+pub use exports::counters::ffi_bridge_live_counts;
+pub use exports::data::{ffi_bridge_data_fill, free_data, get_data, Data, DATA_VALUES};
+pub use exports::layout::{
     ffi_bridge_abi_version, ffi_bridge_layout, FfiBridgeLayout, FFI_BRIDGE_ABI_INFO,
     FFI_BRIDGE_ABI_VERSION,
 };
-pub use numbers::add_numbers;
-pub use owned::{
+pub use exports::numbers::add_numbers;
+pub use exports::owned::{
     ffi_bridge_buffer_free, ffi_bridge_buffer_new_filled, ffi_bridge_bytes_free, FfiBridgeBuffer,
     FfiBridgeBytes,
 };
-pub use person::{create_person, ffi_bridge_person_new, free_person, Person};
-pub use status::{ffi_bridge_status_message, FfiBridgeStatus};
+pub use exports::person::{create_person, ffi_bridge_person_new, free_person, Person};
+pub use exports::status::ffi_bridge_status_message;
+pub use ffi::counters::{live_counts, FfiBridgeLiveCounts};
+pub use ffi::status::FfiBridgeStatus;

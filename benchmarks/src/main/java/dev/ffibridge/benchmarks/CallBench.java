@@ -6,21 +6,10 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import dev.ffibridge.api.Data;
-import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.Person;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -30,21 +19,14 @@ import org.openjdk.jmh.infra.Blackhole;
  * the same symbol, see {@link Raw}); for {@code addNumbers} also a non-critical downcall, JNI and
  * JNA. A person round trip reads every field, the name included; the native one also frees.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 5, time = 1)
 @Fork(
         value = 2,
-        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g"})
-@State(Scope.Thread)
-public class CallBench {
+        jvmArgsAppend = {ProviderBench.NATIVE_ACCESS, "-Xms1g", "-Xmx1g"})
+public class CallBench extends ProviderBench {
 
     /** A five-character name, as in the target for {@code createPerson(name, age, height)}. */
     static final String NAME = "Carol";
-
-    FfiBridge javaBridge;
-    FfiBridge nativeBridge;
 
     // Fields, not constants, so the JIT cannot fold the arguments.
     int a = 2;
@@ -53,23 +35,7 @@ public class CallBench {
     long age = 42;
     float height = 6.1f;
 
-    Arena arena;
-    MemorySegment nameScratch;
-    MemorySegment outScratch;
-
-    @Setup
-    public void setUp() {
-        javaBridge = FfiBridge.load("java");
-        nativeBridge = FfiBridge.load("native");
-        arena = Arena.ofConfined();
-        nameScratch = arena.allocate(64);
-        outScratch = arena.allocate(ADDRESS);
-    }
-
-    @TearDown
-    public void tearDown() {
-        arena.close();
-    }
+    MemorySegment nameScratch = arena.allocate(64);
 
     // ---- addNumbers ------------------------------------------------------------------------
 
@@ -176,7 +142,7 @@ public class CallBench {
         return new Person(name, Integer.toUnsignedLong(age), height);
     }
 
-    private static void consume(Person person, Blackhole bh) {
+    static void consume(Person person, Blackhole bh) {
         bh.consume(person.name());
         bh.consume(person.age());
         bh.consume(person.height());

@@ -8,72 +8,40 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.ffibridge.api.Data;
-import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.Person;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Encoding and decoding a {@link Person} (five-character name) and a {@link Data}: java provider,
  * native provider through the public API, and the raw FFM floor (critical downcalls; the raw
  * variants produce the same Java values: a {@code byte[]}, a {@code Person}, a {@code Data}).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 @Fork(
         value = 1,
-        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g"})
-@State(Scope.Thread)
-public class CodecBench {
+        jvmArgsAppend = {ProviderBench.NATIVE_ACCESS, "-Xms1g", "-Xmx1g"})
+public class CodecBench extends ProviderBench {
 
-    FfiBridge javaBridge;
-    FfiBridge nativeBridge;
     Person person = new Person(CallBench.NAME, 42, 6.1f);
     Data data = Data.of(1.1, 2.2, 3.3, 4.4, 5.5);
     byte[] personBytes;
     byte[] dataBytes;
 
-    Arena arena;
-    MemorySegment personStruct;
-    MemorySegment nameScratch;
-    MemorySegment dataStruct;
-    MemorySegment outScratch;
+    MemorySegment personStruct = arena.allocate(Raw.PERSON_SIZE, 8);
+    MemorySegment nameScratch = arena.allocate(64);
+    MemorySegment dataStruct = arena.allocate(Raw.DATA_SIZE, 8);
 
     @Setup
     public void setUp() {
-        javaBridge = FfiBridge.load("java");
-        nativeBridge = FfiBridge.load("native");
         personBytes = javaBridge.encodePerson(person);
         dataBytes = javaBridge.encodeData(data);
         if (!Arrays.equals(personBytes, nativeBridge.encodePerson(person))
                 || !Arrays.equals(dataBytes, nativeBridge.encodeData(data))) {
             throw new AssertionError("providers encode differently");
         }
-        arena = Arena.ofConfined();
-        personStruct = arena.allocate(Raw.PERSON_SIZE, 8);
-        nameScratch = arena.allocate(64);
-        dataStruct = arena.allocate(Raw.DATA_SIZE, 8);
-        outScratch = arena.allocate(ADDRESS);
-    }
-
-    @TearDown
-    public void tearDown() {
-        arena.close();
     }
 
     // ---- Person -------------------------------------------------------------------------------

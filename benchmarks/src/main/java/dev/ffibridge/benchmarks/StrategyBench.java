@@ -4,23 +4,12 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.OwnedBuffer;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The guide's four ways of getting data out of Rust ("Final Thoughts"), on one workload: deliver
@@ -52,35 +41,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * strategy with critical downcalls and no API, {@code _java} the java provider doing the same
  * (no Rust involved, except for {@code serialized_java}).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms2g", "-Xmx2g"})
-@State(Scope.Thread)
-public class StrategyBench {
+public class StrategyBench extends ProviderBench {
 
     @Param({"5", "1024", "1048576"})
     int n;
 
-    FfiBridge javaBridge;
-    FfiBridge nativeBridge;
     double[] array;
-    Arena arena;
     MemorySegment segment;
-    MemorySegment outScratch;
     MemorySegment sumOut;
 
     @Setup
     public void setUp() throws Throwable {
-        javaBridge = FfiBridge.load("java");
-        nativeBridge = FfiBridge.load("native");
         array = new double[n];
-        arena = Arena.ofConfined();
         segment = arena.allocate(JAVA_DOUBLE, n);
-        outScratch = arena.allocate(ADDRESS);
         sumOut = MemorySegment.ofArray(new double[1]);
         // every strategy must see the same values
         double boxed = n == 5 ? 16.5 : (double) n * (n - 1) / 2;
@@ -109,11 +82,6 @@ public class StrategyBench {
                 throw new AssertionError("strategy " + i + " sums to " + sums[i] + ", expected " + expected);
             }
         }
-    }
-
-    @TearDown
-    public void tearDown() {
-        arena.close();
     }
 
     // ---- boxed --------------------------------------------------------------------------------

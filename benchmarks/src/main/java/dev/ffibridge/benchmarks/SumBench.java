@@ -2,22 +2,10 @@ package dev.ffibridge.benchmarks;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
-import dev.ffibridge.api.FfiBridge;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code sumBuffer} of {@code n} doubles in the documented order (both providers agree bit for
@@ -25,37 +13,23 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code ffi_bridge_sum_buffer}, critical with heap access), JNI ({@code
  * GetPrimitiveArrayCritical}). On off-heap memory: java, native, raw FFM, JNI.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms2g", "-Xmx2g"})
-@State(Scope.Thread)
-public class SumBench {
+public class SumBench extends ProviderBench {
 
-    @Param({"16", "1024", "1048576", "16777216"})
+    @Param({"0", "1", "16", "64", "256", "1024", "65536", "1048576", "16777216"})
     int n;
 
-    FfiBridge javaBridge;
-    FfiBridge nativeBridge;
     double[] array;
-    Arena arena;
     MemorySegment segment;
     MemorySegment out;
 
     @Setup
     public void setUp() {
-        javaBridge = FfiBridge.load("java");
-        nativeBridge = FfiBridge.load("native");
         array = new double[n];
         javaBridge.fillBuffer(array);
         // not all integers: 0.1 steps make the addition order visible in the result bits
         for (int i = 0; i < n; i++) {
             array[i] = array[i] * 0.1 + 1e-3;
         }
-        arena = Arena.ofConfined();
         segment = arena.allocate(JAVA_DOUBLE, n);
         MemorySegment.copy(array, 0, segment, JAVA_DOUBLE, 0, n);
         out = MemorySegment.ofArray(new double[1]);
@@ -68,11 +42,6 @@ public class SumBench {
                 throw new AssertionError("providers disagree: " + expected + " vs " + r);
             }
         }
-    }
-
-    @TearDown
-    public void tearDown() {
-        arena.close();
     }
 
     // ---- double[] -----------------------------------------------------------------------------

@@ -1,0 +1,69 @@
+package dev.ffibridge.benchmarks;
+
+import dev.ffibridge.api.Person;
+import java.util.Arrays;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The person functions with large names, java provider against native provider: {@code
+ * createPerson(name, age, height)} with every field read back ({@code createPersonNamed}, as in
+ * {@link CallBench}), {@code encodePerson} and {@code decodePerson}. {@code n} is the name's length,
+ * 1 MiB and more of ASCII letters (so as many UTF-8 bytes).
+ */
+public class LargeNameBench extends ProviderBench {
+
+    @Param({"1048576", "16777216"})
+    int n;
+
+    String name;
+    Person person;
+    byte[] personBytes;
+
+    @Setup
+    public void setUp() {
+        StringBuilder letters = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            letters.append((char) ('a' + i % 26));
+        }
+        name = letters.toString();
+        person = new Person(name, 42, 6.1f);
+        personBytes = javaBridge.encodePerson(person);
+        if (!Arrays.equals(personBytes, nativeBridge.encodePerson(person))
+                || !nativeBridge.decodePerson(personBytes).equals(person)) {
+            throw new AssertionError("providers disagree on a person with a " + n + "-character name");
+        }
+    }
+
+    @Benchmark
+    public void createPersonNamed_java(Blackhole bh) {
+        CallBench.consume(javaBridge.createPerson(name, 42, 6.1f), bh);
+    }
+
+    @Benchmark
+    public void createPersonNamed_native(Blackhole bh) {
+        CallBench.consume(nativeBridge.createPerson(name, 42, 6.1f), bh);
+    }
+
+    @Benchmark
+    public byte[] encodePerson_java() {
+        return javaBridge.encodePerson(person);
+    }
+
+    @Benchmark
+    public byte[] encodePerson_native() {
+        return nativeBridge.encodePerson(person);
+    }
+
+    @Benchmark
+    public Person decodePerson_java() {
+        return javaBridge.decodePerson(personBytes);
+    }
+
+    @Benchmark
+    public Person decodePerson_native() {
+        return nativeBridge.decodePerson(personBytes);
+    }
+}

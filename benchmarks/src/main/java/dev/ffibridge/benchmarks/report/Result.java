@@ -1,0 +1,41 @@
+package dev.ffibridge.benchmarks.report;
+
+/**
+ * One benchmark result, as the report and the charts use it.
+ *
+ * @param bench the class's simple name, e.g. {@code FillBench}
+ * @param method the method, e.g. {@code array_native}
+ * @param op the part of the method before {@code _}, e.g. {@code array}
+ * @param variant the part after it, e.g. {@code native}
+ * @param n the {@code n} parameter, or {@link #NO_N}
+ * @param mode JMH's mode ({@code avgt}, {@code ss})
+ * @param ns the score in nanoseconds (mean over iterations and forks)
+ * @param errorNs the half-width of JMH's 99.9% confidence interval, in ns (NaN if unknown)
+ * @param p0Ns the smallest sample, in ns
+ * @param medianNs the median sample, in ns
+ * @param p100Ns the largest sample, in ns
+ * @param samples the number of samples
+ * @param bytesPerOp {@code gc.alloc.rate.norm} (B/op) when run with {@code -prof gc}, else NaN
+ * @param forks the number of forks
+ * @param jdk the JDK version that ran it
+ */
+public record Result(
+        String bench,
+        String method,
+        String op,
+        String variant,
+        long n,
+        String mode,
+        double ns,
+        double errorNs,
+        double p0Ns,
+        double medianNs,
+        double p100Ns,
+        int samples,
+        double bytesPerOp,
+        int forks,
+        String jdk) {
+
+    /** The {@code n} of a benchmark without that parameter. */
+    public static final long NO_N = -1;
+}

@@ -1,0 +1,84 @@
+package dev.ffibridge.benchmarks.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** JMH results read back from {@code -rf json} files, for {@link Report} and {@link Charts}. */
+public final class Results {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Results() {}
+
+    /** Every result of the files, in file order. */
+    public static List<Result> read(List<Path> files) throws IOException {
+        List<Result> results = new ArrayList<>();
+        for (Path file : files) {
+            for (JmhJson.Run run : MAPPER.readValue(file.toFile(), JmhJson.Run[].class)) {
+                results.add(toResult(run));
+            }
+        }
+        return results;
+    }
+
+    private static Result toResult(JmhJson.Run run) {
+        String[] parts = run.benchmark().split("\\.");
+        String bench = parts[parts.length - 2];
+        String method = parts[parts.length - 1];
+        int cut = method.indexOf('_');
+        String op = cut < 0 ? method : method.substring(0, cut);
+        String variant = cut < 0 ? "" : method.substring(cut + 1);
+        String nParam = run.params() == null ? null : run.params().get("n");
+        long n = nParam == null ? Result.NO_N : Long.parseLong(nParam);
+        JmhJson.Metric primary = run.primaryMetric();
+        double scale = toNanos(primary.scoreUnit());
+        int samples = primary.rawData().stream().mapToInt(List::size).sum();
+        JmhJson.Metric alloc =
+                run.secondaryMetrics() == null ? null : run.secondaryMetrics().get("gc.alloc.rate.norm");
+        return new Result(
+                bench,
+                method,
+                op,
+                variant,
+                n,
+                run.mode(),
+                primary.score() * scale,
+                primary.scoreError() * scale,
+                percentile(primary, "0.0") * scale,
+                percentile(primary, "50.0") * scale,
+                percentile(primary, "100.0") * scale,
+                samples,
+                alloc == null ? Double.NaN : alloc.score(),
+                run.forks(),
+                String.valueOf(run.jdkVersion()));
+    }
+
+    private static double percentile(JmhJson.Metric metric, String key) {
+        Double value = metric.scorePercentiles() == null
+                ? null
+                : metric.scorePercentiles().get(key);
+        return value == null ? Double.NaN : value;
+    }
+
+    private static double toNanos(String unit) {
+        String perOp = unit.substring(0, unit.indexOf('/'));
+        return switch (perOp) {
+            case "ns" -> 1;
+            case "us" -> 1e3;
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            default -> throw new IllegalArgumentException("unit " + unit);
+        };
+    }
+
+    /** The result of {@code bench.method} at {@code n} ({@link Result#NO_N}: no n), if measured. */
+    public static Optional<Result> find(List<Result> results, String bench, String method, long n) {
+        return results.stream()
+                .filter(r -> r.bench().equals(bench) && r.method().equals(method) && r.n() == n)
+                .findFirst();
+    }
+}

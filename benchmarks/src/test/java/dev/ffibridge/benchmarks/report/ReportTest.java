@@ -1,0 +1,125 @@
+package dev.ffibridge.benchmarks.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The report step on the committed results and on hand-made ones. */
+class ReportTest {
+
+    private static final Path RESULTS = Path.of("results");
+
+    /** The files in run.sh's order: JMH's, then the C floor's and Python's. */
+    private static List<Path> committedResults() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> all = Files.list(RESULTS)) {
+            all.filter(p -> p.toString().endsWith(".json"))
+                    .filter(p -> !p.endsWith("c-floor.json") && !p.endsWith("ctypes.json"))
+                    .sorted()
+                    .forEach(files::add);
+        }
+        files.add(RESULTS.resolve("c-floor.json"));
+        files.add(RESULTS.resolve("ctypes.json"));
+        return files;
+    }
+
+    @Test
+    void reproducesTheCommittedReportFromTheCommittedResults() throws IOException {
+        String report = Report.render(Results.read(committedResults()));
+
+        assertThat(report).isEqualTo(Files.readString(RESULTS.resolve("report.md")));
+    }
+
+    @Test
+    void readsJmhJsonWithUnitsPercentilesAndAllocation() throws IOException {
+        List<Result> results = Results.read(committedResults());
+
+        Result cold = Results.find(results, "ColdLoadBench", "load_native", Result.NO_N)
+                .orElseThrow();
+        assertThat(cold.mode()).isEqualTo("ss");
+        assertThat(cold.medianNs()).isGreaterThan(1e6); // written in ms, read in ns
+        Result fill = Results.find(results, "FillBench", "array_native", 1024).orElseThrow();
+        assertThat(fill.bytesPerOp()).isGreaterThanOrEqualTo(0);
+        assertThat(fill.samples()).isPositive();
+    }
+
+    @Test
+    void everyTargetSaysNotMeasuredWithoutResults() {
+        String table = Targets.table(List.of());
+
+        assertThat(table.lines().skip(2)).hasSize(Targets.ALL.size()).allMatch(row -> row.endsWith("| not measured |"));
+    }
+
+    @Test
+    void everyNShowsTheWorstRatioTheMissesAndTheSizesNotMeasured() {
+        List<Result> results = List.of(
+                result("array_native", 16, 15),
+                result("array_java", 16, 10),
+                result("array_native", 1024, 50),
+                result("array_java", 1024, 100));
+        Target target =
+                Checks.ratioAtEveryN("t", "FillBench", "array_native", "array_java", new long[] {16, 64, 1024}, 1.05);
+
+        Target.Verdict verdict = target.evaluate(results);
+
+        assertThat(verdict.status()).isEqualTo(Target.Status.MISSED);
+        assertThat(verdict.figure()).contains("worst 1.50× at n = 16", "over at 1 of 2 n", "not measured at n = 64");
+    }
+
+    @Test
+    void everyNMetWhereMeasuredIsNotMet() {
+        List<Result> results = List.of(result("array_native", 16, 10), result("array_java", 16, 10));
+        Target target = Checks.ratioAtEveryN("t", "FillBench", "array_native", "array_java", new long[] {16, 64}, 1.05);
+
+        assertThat(target.evaluate(results).status()).isEqualTo(Target.Status.PARTLY_MEASURED);
+    }
+
+    @Test
+    void aTargetLineOfUnknownKindIsRejected() {
+        assertThatThrownBy(() -> Targets.parse("fastest | FillBench | a | b | - | 1 | t"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown kind fastest");
+        assertThatThrownBy(() -> Targets.parse("ratio | FillBench | a"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("7 columns");
+    }
+
+    @Test
+    void chartsAreTheSameSvgForTheSameResults() {
+        List<LogLogChart.Series> lines = List.of(new LogLogChart.Series(
+                "native", Color.BLUE, LogLogChart.Dash.DASHED, List.of(new double[] {16, 5}, new double[] {1024, 40})));
+
+        String svg = LogLogChart.svg("a title", "a subtitle", lines);
+
+        assertThat(svg).startsWith("<?xml").contains("<svg", "a title", "a subtitle", "native", "stroke-dasharray");
+        assertThat(LogLogChart.svg("a title", "a subtitle", lines)).isEqualTo(svg);
+    }
+
+    private static Result result(String method, long n, double ns) {
+        int cut = method.indexOf('_');
+        return new Result(
+                "FillBench",
+                method,
+                method.substring(0, cut),
+                method.substring(cut + 1),
+                n,
+                "avgt",
+                ns,
+                Double.NaN,
+                ns,
+                ns,
+                ns,
+                5,
+                0,
+                1,
+                "25");
+    }
+}

@@ -1,0 +1,62 @@
+use super::*;
+use crate::cpu::has_avx512f as available;
+use crate::kernels::portable::fill_counted_portable;
+use crate::kernels::test_support::{
+    assert_fill_matches_portable_at_64_byte_offsets, expected_fill, run_fill, run_fill_aligned64,
+    ALIGNED_LENGTHS, OFFSETS,
+};
+
+fn avx512_fill(dst: &mut [MaybeUninit<Slot>], start: u64) {
+    assert!(available());
+    // SAFETY: AVX-512F support was just checked.
+    unsafe { fill_counted(dst, start) }
+}
+
+#[test]
+fn low_lane_masks() {
+    assert_eq!(low_lanes(0), 0);
+    assert_eq!(low_lanes(1), 1);
+    assert_eq!(low_lanes(7), 0x7F);
+}
+
+#[test]
+fn avx512_fill_matches_portable_bit_for_bit_at_64_byte_offsets() {
+    if !available() {
+        eprintln!("no AVX-512F: AVX-512 fill comparison skipped");
+        return;
+    }
+    assert_fill_matches_portable_at_64_byte_offsets(avx512_fill);
+}
+
+#[test]
+fn streaming_fill_is_exact() {
+    if !available() {
+        eprintln!("no AVX-512F: streaming fill check skipped");
+        return;
+    }
+    for length in [STREAM_THRESHOLD - 1, STREAM_THRESHOLD + 7 + 33] {
+        for offset in [0, 8, 56] {
+            let start = EXACT_LIMIT - length as u64 - 1;
+            let fast = run_fill_aligned64(avx512_fill, length, offset, start);
+            assert!(
+                fast == expected_fill(length, start),
+                "length {length}, offset {offset}"
+            );
+        }
+    }
+}
+
+#[test]
+fn avx512_fill_matches_portable_at_8_aligned_offsets() {
+    if !available() {
+        eprintln!("no AVX-512F: AVX-512 fill comparison skipped");
+        return;
+    }
+    for length in ALIGNED_LENGTHS {
+        for offset in OFFSETS {
+            let fast = run_fill(avx512_fill, length, offset, 7);
+            assert_eq!(fast, run_fill(fill_counted_portable, length, offset, 7));
+            assert_eq!(fast, expected_fill(length, 7));
+        }
+    }
+}
