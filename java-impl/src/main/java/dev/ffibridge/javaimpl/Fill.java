@@ -6,11 +6,16 @@ import java.lang.foreign.ValueLayout;
 /**
  * Writes the fill values: element {@code i} becomes {@code (double) i}.
  *
- * <p>One loop serves arrays and segments of every kind (see {@link Storage}). Segments are written in
- * place, without a copy or any allocation. The inner loop is int-indexed over chunks of at most
- * {@link #CHUNK} elements, since C2 vectorizes int counted loops and long ones poorly.
+ * <p>Segments are written in place, without a copy or any allocation. Each kind of segment has its
+ * own method, and so its own call sites for the segment accesses: a call site that sees one kind of
+ * segment stays monomorphic and C2 compiles it to plain (vectorized) stores, where one shared by heap
+ * and native segments slows down several times. The inner loops are int-indexed over chunks of at
+ * most {@link #CHUNK} elements, since C2 vectorizes int counted loops and long ones poorly.
  */
 final class Fill {
+
+    /** For native segments at an address that is a multiple of 8. */
+    private static final ValueLayout.OfDouble ALIGNED = ValueLayout.JAVA_DOUBLE;
 
     /** Native byte order, any alignment: a segment may be a slice of a {@code byte[]}. */
     private static final ValueLayout.OfDouble UNALIGNED = ValueLayout.JAVA_DOUBLE_UNALIGNED;
@@ -36,7 +41,10 @@ final class Fill {
 
     /** {@code array[offset + i] = (double) i} for {@code 0 <= i < length}; the range is in bounds. */
     static void fill(double[] array, int offset, int length) {
-        fill(Storage.ARRAY, array, offset, null, 0, length, CHUNK);
+        // An int-indexed loop with an int -> double conversion: C2 vectorizes it; every value is exact.
+        for (int i = 0; i < length; i++) {
+            array[offset + i] = i;
+        }
     }
 
     /**
@@ -71,24 +79,49 @@ final class Fill {
         if (head == count) {
             return;
         }
-        fill(Storage.of(segment), null, 0, segment, head, count, chunk);
+        if (segment.isNative()) {
+            if (segment.address() % Double.BYTES == 0) {
+                fillNativeAligned(segment, head, count, chunk);
+            } else {
+                fillNativeUnaligned(segment, head, count, chunk);
+            }
+        } else {
+            fillHeap(segment, head, count, chunk);
+        }
     }
 
-    /**
-     * The loop: element {@code i} becomes {@code (double) i} for {@code from <= i < count}, in the array
-     * (kind {@link Storage#ARRAY}) from element {@code first} on, or in the segment from element 0 on;
-     * {@code count <= 2^53}.
-     */
-    private static void fill(
-            int kind, double[] array, int first, MemorySegment segment, long from, long count, int chunk) {
+    // The three loops below are the same but for the layout; they must stay separate methods, each
+    // with its own call sites, so that each one's profile sees a single kind of segment.
+
+    private static void fillNativeAligned(MemorySegment segment, long from, long count, int chunk) {
         for (long done = from; done < count; ) {
             int length = (int) Math.min(chunk, count - done);
             double base = done; // exact: done < 2^53
-            long start = first + done;
             for (int j = 0; j < length; j++) {
-                // An int-indexed loop with an int -> double conversion: C2 vectorizes it (for arrays;
-                // see RAMP for segments); base + j is exact, an integer below 2^53.
-                Storage.set(kind, array, segment, start, j, base + j);
+                segment.setAtIndex(ALIGNED, done + j, base + j); // exact: an integer below 2^53
+            }
+            done += length;
+        }
+    }
+
+    private static void fillNativeUnaligned(MemorySegment segment, long from, long count, int chunk) {
+        for (long done = from; done < count; ) {
+            int length = (int) Math.min(chunk, count - done);
+            double base = done; // exact: done < 2^53
+            for (int j = 0; j < length; j++) {
+                segment.setAtIndex(UNALIGNED, done + j, base + j); // exact: an integer below 2^53
+            }
+            done += length;
+        }
+    }
+
+    /** Heap segments the array loop cannot take: over a byte[], a long[] …, or inside an element. */
+    private static void fillHeap(MemorySegment segment, long from, long count, int chunk) {
+        for (long done = from; done < count; ) {
+            int length = (int) Math.min(chunk, count - done);
+            double base = done; // exact: done < 2^53
+            for (int j = 0; j < length; j++) {
+                segment.setAtIndex(UNALIGNED, done + j, base + j); // exact: an integer below 2^53
             }
             done += length;
         }

@@ -1,6 +1,7 @@
 package dev.ffibridge.javaimpl;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * Adds doubles in the documented order (docs/abi.md, "Sum order"), bit for bit as the Rust library
@@ -10,12 +11,10 @@ import java.lang.foreign.MemorySegment;
  * {@code s8[k] = t[k] + t[k+8]}, {@code s4[k] = s8[k] + s8[k+4]}, {@code s2[k] = s4[k] + s4[k+2]},
  * and the sum is {@code s2[0] + s2[1]}.
  *
- * <p>One kernel serves arrays and segments of every kind (see {@link Storage}). The lanes are sixteen
- * locals, each an independent dependency chain, so the order of the additions within a chain, the
- * only order that matters, is exactly the documented one. The block loops are int-indexed (C2
- * optimizes int counted loops and long ones poorly). Segments are read in place, without a copy or
- * any allocation. The Rust library may sum large buffers' blocks on two threads; this class sums them
- * on the calling thread.
+ * <p>The lanes are sixteen locals, each an independent dependency chain, so the order of the
+ * additions within a chain, the only order that matters, is exactly the documented one. The block
+ * loops are int-indexed (C2 optimizes int counted loops and long ones poorly). The Rust library may
+ * sum large buffers' blocks on two threads; this class sums them on the calling thread.
  */
 final class Sum {
 
@@ -25,32 +24,109 @@ final class Sum {
     /** Values per block of the order (a multiple of {@link #LANES}). */
     static final int BLOCK = 1 << 13;
 
+    /** For native segments at an address that is a multiple of 8. */
+    private static final ValueLayout.OfDouble ALIGNED = ValueLayout.JAVA_DOUBLE;
+
+    /** Native byte order, any alignment: a segment may be a slice of a {@code byte[]}. */
+    private static final ValueLayout.OfDouble UNALIGNED = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+
     private Sum() {}
 
     /** The sum of {@code array[offset .. offset + length)}; the range is in bounds. */
     static double sum(double[] array, int offset, int length) {
-        return sum(Storage.ARRAY, array, offset, null, length);
+        double t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0, t4 = 0.0, t5 = 0.0, t6 = 0.0, t7 = 0.0;
+        double t8 = 0.0, t9 = 0.0, t10 = 0.0, t11 = 0.0, t12 = 0.0, t13 = 0.0, t14 = 0.0, t15 = 0.0;
+        for (int done = 0; done < length; ) {
+            double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, a4 = 0.0, a5 = 0.0, a6 = 0.0, a7 = 0.0;
+            double a8 = 0.0, a9 = 0.0, a10 = 0.0, a11 = 0.0, a12 = 0.0, a13 = 0.0, a14 = 0.0, a15 = 0.0;
+            int blockLength = Math.min(BLOCK, length - done);
+            int i = offset + done;
+            int blockEnd = i + (blockLength & -LANES);
+            for (; i < blockEnd; i += LANES) {
+                a0 += array[i];
+                a1 += array[i + 1];
+                a2 += array[i + 2];
+                a3 += array[i + 3];
+                a4 += array[i + 4];
+                a5 += array[i + 5];
+                a6 += array[i + 6];
+                a7 += array[i + 7];
+                a8 += array[i + 8];
+                a9 += array[i + 9];
+                a10 += array[i + 10];
+                a11 += array[i + 11];
+                a12 += array[i + 12];
+                a13 += array[i + 13];
+                a14 += array[i + 14];
+                a15 += array[i + 15];
+            }
+            // The last block's tail of r < 16 elements: element i + j goes to lane j.
+            int r = offset + done + blockLength - i;
+            if (r > 0) a0 += array[i];
+            if (r > 1) a1 += array[i + 1];
+            if (r > 2) a2 += array[i + 2];
+            if (r > 3) a3 += array[i + 3];
+            if (r > 4) a4 += array[i + 4];
+            if (r > 5) a5 += array[i + 5];
+            if (r > 6) a6 += array[i + 6];
+            if (r > 7) a7 += array[i + 7];
+            if (r > 8) a8 += array[i + 8];
+            if (r > 9) a9 += array[i + 9];
+            if (r > 10) a10 += array[i + 10];
+            if (r > 11) a11 += array[i + 11];
+            if (r > 12) a12 += array[i + 12];
+            if (r > 13) a13 += array[i + 13];
+            if (r > 14) a14 += array[i + 14];
+            t0 += a0;
+            t1 += a1;
+            t2 += a2;
+            t3 += a3;
+            t4 += a4;
+            t5 += a5;
+            t6 += a6;
+            t7 += a7;
+            t8 += a8;
+            t9 += a9;
+            t10 += a10;
+            t11 += a11;
+            t12 += a12;
+            t13 += a13;
+            t14 += a14;
+            t15 += a15;
+            done += blockLength;
+        }
+        return combine(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15);
     }
 
     /**
      * The sum of the segment's doubles. The segment is alive, accessible by this thread and a whole
      * number of doubles; it may be on the heap or off it, unaligned, read-only, and longer than
      * {@code 2^31} elements.
+     *
+     * <p>Segments are read in place, without a copy or any allocation. Each kind of segment has its
+     * own method, and so its own call sites for the segment accesses: a call site that sees one kind
+     * of segment stays monomorphic and C2 compiles it to plain loads, where one shared by heap and
+     * native segments slows down several times.
      */
     static double sum(MemorySegment segment) {
         long count = segment.byteSize() / Double.BYTES;
+        if (segment.isNative()) {
+            return segment.address() % Double.BYTES == 0
+                    ? sumNativeAligned(segment, count)
+                    : sumNativeUnaligned(segment, count);
+        }
         if (segment.heapBase().orElse(null) instanceof double[] array && segment.address() % Double.BYTES == 0) {
             // A writable heap segment over a double[], at a whole element: sum the array in place.
             return sum(array, (int) (segment.address() / Double.BYTES), (int) count);
         }
-        return sum(Storage.of(segment), null, 0, segment, count);
+        return sumHeap(segment, count);
     }
 
-    /**
-     * The kernel: the sum of the {@code count} doubles from element {@code first} of the array (kind
-     * {@link Storage#ARRAY}) or from element 0 of the segment.
-     */
-    private static double sum(int kind, double[] array, int first, MemorySegment segment, long count) {
+    // The three kernels below are the same but for the layout; they must stay separate methods, each
+    // with its own call sites, so that each one's profile sees a single kind of segment.
+
+    /** The kernel of {@link #sum(double[], int, int)} for a native segment at an address that is a multiple of 8. */
+    private static double sumNativeAligned(MemorySegment segment, long count) {
         double t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0, t4 = 0.0, t5 = 0.0, t6 = 0.0, t7 = 0.0;
         double t8 = 0.0, t9 = 0.0, t10 = 0.0, t11 = 0.0, t12 = 0.0, t13 = 0.0, t14 = 0.0, t15 = 0.0;
         for (long done = 0; done < count; ) {
@@ -58,30 +134,177 @@ final class Sum {
             double a8 = 0.0, a9 = 0.0, a10 = 0.0, a11 = 0.0, a12 = 0.0, a13 = 0.0, a14 = 0.0, a15 = 0.0;
             int length = (int) Math.min(BLOCK, count - done);
             int blockEnd = length & -LANES;
-            long start = first + done;
             for (int j = 0; j < blockEnd; j += LANES) {
-                a0 += Storage.get(kind, array, segment, start, j);
-                a1 += Storage.get(kind, array, segment, start, j + 1);
-                a2 += Storage.get(kind, array, segment, start, j + 2);
-                a3 += Storage.get(kind, array, segment, start, j + 3);
-                a4 += Storage.get(kind, array, segment, start, j + 4);
-                a5 += Storage.get(kind, array, segment, start, j + 5);
-                a6 += Storage.get(kind, array, segment, start, j + 6);
-                a7 += Storage.get(kind, array, segment, start, j + 7);
-                a8 += Storage.get(kind, array, segment, start, j + 8);
-                a9 += Storage.get(kind, array, segment, start, j + 9);
-                a10 += Storage.get(kind, array, segment, start, j + 10);
-                a11 += Storage.get(kind, array, segment, start, j + 11);
-                a12 += Storage.get(kind, array, segment, start, j + 12);
-                a13 += Storage.get(kind, array, segment, start, j + 13);
-                a14 += Storage.get(kind, array, segment, start, j + 14);
-                a15 += Storage.get(kind, array, segment, start, j + 15);
+                long i = done + j;
+                a0 += segment.getAtIndex(ALIGNED, i);
+                a1 += segment.getAtIndex(ALIGNED, i + 1);
+                a2 += segment.getAtIndex(ALIGNED, i + 2);
+                a3 += segment.getAtIndex(ALIGNED, i + 3);
+                a4 += segment.getAtIndex(ALIGNED, i + 4);
+                a5 += segment.getAtIndex(ALIGNED, i + 5);
+                a6 += segment.getAtIndex(ALIGNED, i + 6);
+                a7 += segment.getAtIndex(ALIGNED, i + 7);
+                a8 += segment.getAtIndex(ALIGNED, i + 8);
+                a9 += segment.getAtIndex(ALIGNED, i + 9);
+                a10 += segment.getAtIndex(ALIGNED, i + 10);
+                a11 += segment.getAtIndex(ALIGNED, i + 11);
+                a12 += segment.getAtIndex(ALIGNED, i + 12);
+                a13 += segment.getAtIndex(ALIGNED, i + 13);
+                a14 += segment.getAtIndex(ALIGNED, i + 14);
+                a15 += segment.getAtIndex(ALIGNED, i + 15);
             }
             // The last block's tail of r < 16 elements: element blockEnd + j goes to lane j. One
             // access in a loop rather than fifteen keeps the method small enough for C1, whose
             // failure to compile it can leave it stuck in C1 code.
             for (int j = blockEnd; j < length; j++) {
-                double x = Storage.get(kind, array, segment, start, j);
+                double x = segment.getAtIndex(ALIGNED, done + j);
+                switch (j - blockEnd) {
+                    case 0 -> a0 += x;
+                    case 1 -> a1 += x;
+                    case 2 -> a2 += x;
+                    case 3 -> a3 += x;
+                    case 4 -> a4 += x;
+                    case 5 -> a5 += x;
+                    case 6 -> a6 += x;
+                    case 7 -> a7 += x;
+                    case 8 -> a8 += x;
+                    case 9 -> a9 += x;
+                    case 10 -> a10 += x;
+                    case 11 -> a11 += x;
+                    case 12 -> a12 += x;
+                    case 13 -> a13 += x;
+                    default -> a14 += x;
+                }
+            }
+            t0 += a0;
+            t1 += a1;
+            t2 += a2;
+            t3 += a3;
+            t4 += a4;
+            t5 += a5;
+            t6 += a6;
+            t7 += a7;
+            t8 += a8;
+            t9 += a9;
+            t10 += a10;
+            t11 += a11;
+            t12 += a12;
+            t13 += a13;
+            t14 += a14;
+            t15 += a15;
+            done += length;
+        }
+        return combine(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15);
+    }
+
+    /** The kernel of {@link #sum(double[], int, int)} for a native segment at any other address. */
+    private static double sumNativeUnaligned(MemorySegment segment, long count) {
+        double t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0, t4 = 0.0, t5 = 0.0, t6 = 0.0, t7 = 0.0;
+        double t8 = 0.0, t9 = 0.0, t10 = 0.0, t11 = 0.0, t12 = 0.0, t13 = 0.0, t14 = 0.0, t15 = 0.0;
+        for (long done = 0; done < count; ) {
+            double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, a4 = 0.0, a5 = 0.0, a6 = 0.0, a7 = 0.0;
+            double a8 = 0.0, a9 = 0.0, a10 = 0.0, a11 = 0.0, a12 = 0.0, a13 = 0.0, a14 = 0.0, a15 = 0.0;
+            int length = (int) Math.min(BLOCK, count - done);
+            int blockEnd = length & -LANES;
+            for (int j = 0; j < blockEnd; j += LANES) {
+                long i = done + j;
+                a0 += segment.getAtIndex(UNALIGNED, i);
+                a1 += segment.getAtIndex(UNALIGNED, i + 1);
+                a2 += segment.getAtIndex(UNALIGNED, i + 2);
+                a3 += segment.getAtIndex(UNALIGNED, i + 3);
+                a4 += segment.getAtIndex(UNALIGNED, i + 4);
+                a5 += segment.getAtIndex(UNALIGNED, i + 5);
+                a6 += segment.getAtIndex(UNALIGNED, i + 6);
+                a7 += segment.getAtIndex(UNALIGNED, i + 7);
+                a8 += segment.getAtIndex(UNALIGNED, i + 8);
+                a9 += segment.getAtIndex(UNALIGNED, i + 9);
+                a10 += segment.getAtIndex(UNALIGNED, i + 10);
+                a11 += segment.getAtIndex(UNALIGNED, i + 11);
+                a12 += segment.getAtIndex(UNALIGNED, i + 12);
+                a13 += segment.getAtIndex(UNALIGNED, i + 13);
+                a14 += segment.getAtIndex(UNALIGNED, i + 14);
+                a15 += segment.getAtIndex(UNALIGNED, i + 15);
+            }
+            // The last block's tail of r < 16 elements: element blockEnd + j goes to lane j. One
+            // access in a loop rather than fifteen keeps the method small enough for C1, whose
+            // failure to compile it can leave it stuck in C1 code.
+            for (int j = blockEnd; j < length; j++) {
+                double x = segment.getAtIndex(UNALIGNED, done + j);
+                switch (j - blockEnd) {
+                    case 0 -> a0 += x;
+                    case 1 -> a1 += x;
+                    case 2 -> a2 += x;
+                    case 3 -> a3 += x;
+                    case 4 -> a4 += x;
+                    case 5 -> a5 += x;
+                    case 6 -> a6 += x;
+                    case 7 -> a7 += x;
+                    case 8 -> a8 += x;
+                    case 9 -> a9 += x;
+                    case 10 -> a10 += x;
+                    case 11 -> a11 += x;
+                    case 12 -> a12 += x;
+                    case 13 -> a13 += x;
+                    default -> a14 += x;
+                }
+            }
+            t0 += a0;
+            t1 += a1;
+            t2 += a2;
+            t3 += a3;
+            t4 += a4;
+            t5 += a5;
+            t6 += a6;
+            t7 += a7;
+            t8 += a8;
+            t9 += a9;
+            t10 += a10;
+            t11 += a11;
+            t12 += a12;
+            t13 += a13;
+            t14 += a14;
+            t15 += a15;
+            done += length;
+        }
+        return combine(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15);
+    }
+
+    /**
+     * The kernel of {@link #sum(double[], int, int)} for the heap segments the array loop cannot take:
+     * read-only, over a byte[], a long[] …, or inside an element.
+     */
+    private static double sumHeap(MemorySegment segment, long count) {
+        double t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0, t4 = 0.0, t5 = 0.0, t6 = 0.0, t7 = 0.0;
+        double t8 = 0.0, t9 = 0.0, t10 = 0.0, t11 = 0.0, t12 = 0.0, t13 = 0.0, t14 = 0.0, t15 = 0.0;
+        for (long done = 0; done < count; ) {
+            double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, a4 = 0.0, a5 = 0.0, a6 = 0.0, a7 = 0.0;
+            double a8 = 0.0, a9 = 0.0, a10 = 0.0, a11 = 0.0, a12 = 0.0, a13 = 0.0, a14 = 0.0, a15 = 0.0;
+            int length = (int) Math.min(BLOCK, count - done);
+            int blockEnd = length & -LANES;
+            for (int j = 0; j < blockEnd; j += LANES) {
+                long i = done + j;
+                a0 += segment.getAtIndex(UNALIGNED, i);
+                a1 += segment.getAtIndex(UNALIGNED, i + 1);
+                a2 += segment.getAtIndex(UNALIGNED, i + 2);
+                a3 += segment.getAtIndex(UNALIGNED, i + 3);
+                a4 += segment.getAtIndex(UNALIGNED, i + 4);
+                a5 += segment.getAtIndex(UNALIGNED, i + 5);
+                a6 += segment.getAtIndex(UNALIGNED, i + 6);
+                a7 += segment.getAtIndex(UNALIGNED, i + 7);
+                a8 += segment.getAtIndex(UNALIGNED, i + 8);
+                a9 += segment.getAtIndex(UNALIGNED, i + 9);
+                a10 += segment.getAtIndex(UNALIGNED, i + 10);
+                a11 += segment.getAtIndex(UNALIGNED, i + 11);
+                a12 += segment.getAtIndex(UNALIGNED, i + 12);
+                a13 += segment.getAtIndex(UNALIGNED, i + 13);
+                a14 += segment.getAtIndex(UNALIGNED, i + 14);
+                a15 += segment.getAtIndex(UNALIGNED, i + 15);
+            }
+            // The last block's tail of r < 16 elements: element blockEnd + j goes to lane j. One
+            // access in a loop rather than fifteen keeps the method small enough for C1, whose
+            // failure to compile it can leave it stuck in C1 code.
+            for (int j = blockEnd; j < length; j++) {
+                double x = segment.getAtIndex(UNALIGNED, done + j);
                 switch (j - blockEnd) {
                     case 0 -> a0 += x;
                     case 1 -> a1 += x;
