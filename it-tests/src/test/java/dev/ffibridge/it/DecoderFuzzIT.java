@@ -27,11 +27,14 @@ class DecoderFuzzIT {
     // Every method takes a FuzzedDataProvider, so that a corpus file holds exactly the bytes given to a decoder
     // (and, for personName, the name's characters followed by the age and height).
 
+    /** How long JAZZER_FUZZ=1 fuzzes one method (regression mode, the default, only replays the corpus). */
+    static final String CAMPAIGN = "3m";
+
     private static final FfiBridge JAVA = FfiBridge.load("java");
 
     private static final FfiBridge NATIVE = FfiBridge.load("native");
 
-    @FuzzTest
+    @FuzzTest(maxDuration = CAMPAIGN)
     void decodePerson(FuzzedDataProvider data) {
         byte[] bytes = data.consumeRemainingAsBytes();
         decodesAlike(
@@ -41,7 +44,7 @@ class DecoderFuzzIT {
                 (bridge, person) -> bridge.encodePerson((Person) person));
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = CAMPAIGN)
     void decodeData(FuzzedDataProvider data) {
         byte[] bytes = data.consumeRemainingAsBytes();
         decodesAlike(
@@ -51,7 +54,7 @@ class DecoderFuzzIT {
                 (bridge, value) -> bridge.encodeData((Data) value));
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = CAMPAIGN)
     void decodeSequence(FuzzedDataProvider data) {
         byte[] bytes = data.consumeRemainingAsBytes();
         decodesAlike(
@@ -66,7 +69,7 @@ class DecoderFuzzIT {
      * alike on both providers; a person both accept encodes to the same bytes on both, and each provider
      * decodes the other's encoding back to the person.
      */
-    @FuzzTest
+    @FuzzTest(maxDuration = CAMPAIGN)
     void personName(FuzzedDataProvider data) {
         long age = data.consumeLong();
         float height = data.consumeFloat();
