@@ -103,7 +103,7 @@ final class Sum {
      * <p>Segments are read in place, without a copy or any allocation. Native and heap segments have
      * a kernel each, and so call sites of their own for the segment accesses: a call site that sees
      * one kind of segment stays monomorphic and C2 compiles it to plain loads, where one shared by
-     * heap and native segments makes every native sum up to 40 times slower once a heap segment of
+     * heap and native segments makes every native sum some 40 times slower once a heap segment of
      * another kind has been summed (1024 doubles: 7.8 µs instead of 0.18 µs, measured on JDK 25).
      * Both read with the unaligned layout, which on a native segment at an aligned address is as fast
      * as the aligned one.
