@@ -14,8 +14,10 @@ import java.util.Objects;
  *
  * <p>{@link #load()} returns the native (Rust) provider when its library loads, passes the ABI
  * handshake and a self-test, and the pure-Java provider otherwise; the system property {@code
- * ffibridge.provider} ({@code auto}, {@code native}, {@code java}) overrides that, and one log line
- * says which provider runs and why. Both providers give the same results bit for bit and reject
+ * ffibridge.provider} ({@code auto}, {@code native}, {@code java}) overrides that. A fallback is
+ * logged once, as one warning that says why (through {@link System.Logger}, logger {@code
+ * dev.ffibridge}); when the native provider loads, nothing is logged, and {@link #diagnostics()}
+ * tells which provider runs and why. Both providers give the same results bit for bit and reject
  * bad input with the same exception type, because every argument is validated here, before a
  * provider sees it. Instances are thread-safe.
  *
@@ -59,10 +61,10 @@ public final class FfiBridge {
 
     /**
      * {@return the selected provider's instance, created once and shared} The first call selects the
-     * provider and logs the choice.
+     * provider, and logs a warning if that is a fallback or a provider's service entry is missing.
      *
      * @throws ProviderUnavailableException if {@code -Dffibridge.provider} names a provider that
-     *     cannot run here
+     *     cannot run here or is not on the class path
      * @throws IllegalArgumentException if {@code -Dffibridge.provider} has an unknown value
      */
     public static FfiBridge load() {
@@ -74,7 +76,8 @@ public final class FfiBridge {
      * {@code -Dffibridge.provider} says}
      *
      * @param provider the provider's name, {@code "native"} or {@code "java"}; surrounding blanks and case are ignored
-     * @throws ProviderUnavailableException if it cannot run here; the cause says why
+     * @throws ProviderUnavailableException if it cannot run here (the cause says why) or is not on
+     *     the class path
      * @throws IllegalArgumentException if no provider has that name
      */
     public static FfiBridge load(String provider) {
