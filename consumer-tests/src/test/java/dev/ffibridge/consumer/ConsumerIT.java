@@ -84,12 +84,7 @@ class ConsumerIT {
 
     @Test
     void shadedWithServicesResourceTransformerKeepsBothProviders() throws Exception {
-        Run run = java(
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                TARGET.resolve("consumer-app-1.0-shaded.jar").toString(),
-                MAIN,
-                "--diagnostics");
+        Run run = shadedJar("shaded");
 
         assertThat(run.stdout()).startsWith("provider=native" + ALL_OPERATIONS);
         assertThat(run.stdout()).contains("java [priority 0]: available");
@@ -98,12 +93,7 @@ class ConsumerIT {
 
     @Test
     void shadedWithoutTheTransformerSaysWhichProviderIsNotRegistered() throws Exception {
-        Run run = java(
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                TARGET.resolve("consumer-app-1.0-unmerged.jar").toString(),
-                MAIN,
-                "--diagnostics");
+        Run run = shadedJar("unmerged");
 
         assertThat(run.stdout()).startsWith("provider=native" + ALL_OPERATIONS);
         assertThat(run.stdout())
@@ -163,6 +153,12 @@ class ConsumerIT {
                 .contains("ProviderUnavailableException")
                 .contains("add dev.ffibridge:ffibridge-java-impl")
                 .contains("-Dffibridge.provider=java needs it");
+    }
+
+    /** Runs the shaded jar of that classifier on the class path, printing the diagnostics too. */
+    private static Run shadedJar(String classifier) throws Exception {
+        String jar = TARGET.resolve("consumer-app-1.0-" + classifier + ".jar").toString();
+        return java("--enable-native-access=ALL-UNNAMED", "-cp", jar, MAIN, "--diagnostics");
     }
 
     private static String classPath() throws IOException {
