@@ -120,10 +120,11 @@ final class NativeLoader {
     static UnsatisfiedLinkError nativeAccessDisabled(IllegalCallerException e) {
         Module module = NativeLoader.class.getModule();
         String name = module.isNamed() ? module.getName() : "ALL-UNNAMED";
+        String manifest =
+                module.isNamed() ? "" : " (or Enable-Native-Access: ALL-UNNAMED to the manifest of an executable jar)";
         UnsatisfiedLinkError error = new UnsatisfiedLinkError("native access is not enabled for " + name
-                + " (" + e.getMessage() + "): add --enable-native-access=" + name
-                + " to the java command line (or Enable-Native-Access: ALL-UNNAMED to the manifest of an executable jar),"
-                + " or set -Dffibridge.provider=java");
+                + " (" + e.getMessage() + "): add --enable-native-access=" + name + " to the java command line"
+                + manifest + ", or set -Dffibridge.provider=java");
         error.initCause(e);
         return error;
     }
