@@ -34,6 +34,8 @@ mod counters;
 mod data;
 mod kernel;
 mod layout;
+#[cfg(target_env = "musl")]
+mod musl_unwind;
 mod numbers;
 mod owned;
 pub(crate) mod panic;
