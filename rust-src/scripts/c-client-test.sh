@@ -22,8 +22,9 @@ read -r -a runner <<<"${CLIENT_RUNNER:-}"
 windows=false
 [[ "$lib_name" == *.dll ]] && windows=true
 
-# The sum's helper thread stays parked in the library's code, so dlclose must never unmap it.
-if ! $windows && ! readelf -d "$lib" | grep -q 'NODELETE'; then
+# The sum's helper thread stays parked in the library's code, so dlclose must never unmap it (ELF
+# libraries, which build.rs links with -z nodelete).
+if [[ "$lib_name" == *.so ]] && ! readelf -d "$lib" | grep -q 'NODELETE'; then
     echo "c-client-test: $lib is not linked with -z nodelete (see build.rs)" >&2
     exit 1
 fi

@@ -9,7 +9,7 @@ packages=(
     rustc-web cargo-web rust-web-src                                   # Debian's Rust 1.9x + std sources
     libstd-rust-web-dev:arm64 gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static # linux-aarch64
     gcc-mingw-w64-x86-64-posix wine64                                   # windows-x86-64
-    musl-tools                                                          # linux-x86-64-musl
+    musl-tools musl-dev:arm64                                           # linux-x86-64-musl, linux-aarch64-musl
     binutils file                                                       # readelf, objdump, strip
 )
 
