@@ -35,16 +35,17 @@ trap 'rm -rf "$tmp"' EXIT
 # Link against exactly the given file: rustup's cdylib has no SONAME, so the client records this
 # absolute path; Debian's rustc sets DT_SONAME, so the rpath makes the client load that very library.
 link=("$lib_dir/$lib_name" -lm)
-$windows || link+=("-Wl,-rpath,$lib_dir")
+client="$tmp/client"
+if $windows; then client="$tmp/client.exe"; else link+=("-Wl,-rpath,$lib_dir"); fi
 # shellcheck disable=SC2086
 $cc -std=c11 -O1 -g -Wall -Wextra -Werror -Wpedantic \
     -I "$crate_dir/include" "$crate_dir/tests/c/client.c" \
-    -o "$tmp/client" "${link[@]}"
+    -o "$client" "${link[@]}"
 
-run=("$tmp/client")
+run=("$client")
 export WINE_DLL_DIRS="$lib_dir"
 if ((${#runner[@]} > 0)); then
-    run=("${runner[@]}" "$tmp/client")
+    run=("${runner[@]}" "$client")
 elif command -v valgrind >/dev/null 2>&1; then
     run=(valgrind --quiet --error-exitcode=99 --leak-check=full
         --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect "${run[@]}")

@@ -7,8 +7,8 @@
 # Every cross target, in build order (the host, linux-x86-64, is built by the Maven build's own cargo step).
 CROSS_PLATFORMS=(linux-aarch64 linux-x86-64-musl windows-x86-64)
 
-DEB_RUSTC=/usr/bin/rustc
-DEB_CARGO=/usr/bin/cargo
+DEB_RUSTC="${DEB_RUSTC:-/usr/bin/rustc}" # overridable, e.g. to see what a machine without it gets
+DEB_CARGO="${DEB_CARGO:-/usr/bin/cargo}"
 WINE=/usr/lib/wine/wine64
 
 cross_triple() {
