@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian's archive (bookworm + bookworm-security), everything the cross targets
 # need: Debian's rustc-web/cargo-web with the arm64 std and the std sources (for build-std),
-# the aarch64 cross gcc + libc and qemu-user, mingw-w64 + wine64, musl-tools.
+# the aarch64 cross gcc + libc and qemu-user, mingw-w64 + wine64, musl-tools and the arm64 musl.
 # Idempotent: installs only what is missing. Root or sudo. Called by .ci/run.
 set -euo pipefail
 

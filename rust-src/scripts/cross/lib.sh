@@ -5,7 +5,7 @@
 # ships the aarch64 std and the std sources (with a vendor folder) that build-std needs offline.
 
 # Every cross target, in build order (the host, linux-x86-64, is built by the Maven build's own cargo step).
-CROSS_PLATFORMS=(linux-aarch64 linux-x86-64-musl windows-x86-64)
+CROSS_PLATFORMS=(linux-aarch64 linux-x86-64-musl windows-x86-64 linux-aarch64-musl)
 
 DEB_RUSTC="${DEB_RUSTC:-/usr/bin/rustc}" # overridable, e.g. to see what a machine without it gets
 DEB_CARGO="${DEB_CARGO:-/usr/bin/cargo}"
