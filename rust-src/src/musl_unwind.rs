@@ -76,13 +76,21 @@ unsafe extern "C" fn visit(info: *mut PhdrInfo, _size: usize, data: *mut c_void)
     1
 }
 
+// The unwinder's `_dl_find_object` is `find_object`, as a hidden symbol: it binds inside this library
+// and is not exported (a `#[no_mangle]` function would be).
+std::arch::global_asm!(
+    ".globl _dl_find_object",
+    ".hidden _dl_find_object",
+    ".set _dl_find_object, {}",
+    sym find_object,
+);
+
 /// glibc's `_dl_find_object`: 0 and `*result` filled when `pc` lies in a loaded object, else -1.
 ///
 /// # Safety
 ///
 /// `result` must be valid for writing one `struct dl_find_object`.
-#[no_mangle]
-unsafe extern "C" fn _dl_find_object(pc: *mut c_void, result: *mut DlFindObject) -> c_int {
+unsafe extern "C" fn find_object(pc: *mut c_void, result: *mut DlFindObject) -> c_int {
     // Declared in here, where cbindgen does not look: it is no part of the C ABI.
     extern "C" {
         fn dl_iterate_phdr(
