@@ -20,6 +20,8 @@ lib="${2:?library}"
 [[ -f "$lib" ]] || { echo "check-floors: no library at $lib" >&2; exit 1; }
 fail=0
 bad() { echo "check-floors: $platform: $*" >&2; fail=1; }
+stripped="stripped"
+not_stripped() { bad "not stripped ($1)"; stripped="NOT stripped"; }
 size="$(wc -c <"$lib")"
 
 case "$(cross_libc "$platform")" in
@@ -44,8 +46,8 @@ case "$(cross_libc "$platform")" in
             fi
             floor_text="glibc >= $floor"
         fi
-        readelf -S -W "$lib" | grep -Eq ' \.symtab | \.debug_' && bad "not stripped (.symtab or .debug_* present)"
-        echo "check-floors: $platform: $floor_text; DT_NEEDED ${needed[*]}; $size bytes, stripped"
+        readelf -S -W "$lib" | grep -Eq ' \.symtab | \.debug_' && not_stripped ".symtab or .debug_* present"
+        echo "check-floors: $platform: $floor_text; DT_NEEDED ${needed[*]}; $size bytes, $stripped"
         ;;
     none)
         mapfile -t imports < <(x86_64-w64-mingw32-objdump -p "$lib" | sed -n 's/^\s*DLL Name: //p')
@@ -56,9 +58,9 @@ case "$(cross_libc "$platform")" in
                 *) bad "imports $dll, not a system DLL" ;;
             esac
         done
-        x86_64-w64-mingw32-objdump -h "$lib" | grep -q ' \.debug_' && bad "not stripped (.debug_* sections)"
-        [[ -z "$(x86_64-w64-mingw32-objdump -t "$lib" | sed -n '/^\[/p')" ]] || bad "not stripped (COFF symbols)"
-        echo "check-floors: $platform: imports ${imports[*]}; $size bytes, stripped"
+        x86_64-w64-mingw32-objdump -h "$lib" | grep -q ' \.debug_' && not_stripped ".debug_* sections"
+        [[ -z "$(x86_64-w64-mingw32-objdump -t "$lib" | sed -n '/^\[/p')" ]] || not_stripped "COFF symbols"
+        echo "check-floors: $platform: imports ${imports[*]}; $size bytes, $stripped"
         ;;
 esac
 exit "$fail"
