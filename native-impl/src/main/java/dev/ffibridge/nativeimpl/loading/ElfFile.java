@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -33,21 +32,19 @@ final class ElfFile {
     private ElfFile() {}
 
     /**
-     * What is wrong with the ELF file at {@code path} for {@code platform}, or empty if it looks
-     * loadable. Only Linux files are checked; elsewhere the answer is empty.
+     * What is wrong with the library file at {@code path} for {@code platform} (see {@link
+     * LibraryFile#problem}), or empty if it looks loadable; a file that cannot be read is a problem too.
      */
     static Optional<String> problem(Path path, Platform platform) {
-        if (!platform.os().equals("linux")) {
-            return Optional.empty();
-        }
-        try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
-            return problem(file, platform);
+        try {
+            return LibraryFile.problem(path, platform);
         } catch (IOException | SecurityException e) {
             return Optional.of("cannot be read: " + e);
         }
     }
 
-    private static Optional<String> problem(FileChannel file, Platform platform) throws IOException {
+    /** What is wrong with the ELF file {@code file} for {@code platform}, or empty if it looks loadable. */
+    static Optional<String> problem(FileChannel file, Platform platform) throws IOException {
         long size = file.size();
         if (size == 0) {
             return Optional.of("is empty");
