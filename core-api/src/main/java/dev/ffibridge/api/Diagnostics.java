@@ -24,8 +24,9 @@ public record Diagnostics(String requested, String selected, String reason, List
      *
      * @param name its name
      * @param priority its priority under {@code auto}
-     * @param available whether it can run here
-     * @param cause why it cannot, or null
+     * @param available whether it can run here (false, with no cause, when {@code
+     *     -Dffibridge.provider} names another provider: then it is not probed)
+     * @param cause why it cannot, or null when it can or was not probed
      * @param details facts such as the library path and ABI version
      */
     public record ProviderReport(
@@ -53,7 +54,13 @@ public record Diagnostics(String requested, String selected, String reason, List
                     .append(" [priority ")
                     .append(report.priority())
                     .append("]: ");
-            out.append(report.available() ? "available" : "unavailable");
+            if (report.available()) {
+                out.append("available");
+            } else if (report.cause() == null) {
+                out.append("not probed: -Dffibridge.provider=").append(requested);
+            } else {
+                out.append("unavailable");
+            }
             report.details().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> out.append("\n      ")
