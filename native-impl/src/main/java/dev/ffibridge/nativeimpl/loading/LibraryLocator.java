@@ -8,9 +8,10 @@ import java.nio.file.Path;
 
 /**
  * Finds the library file to load: the file named by {@value #LIBRARY_PATH_PROPERTY} if that is set
- * (never falling back to the jar when it is), otherwise the jar's resource for this platform,
- * extracted by {@link LibraryExtractor} into {@value #TMPDIR_PROPERTY} (default {@code
- * java.io.tmpdir}) under a name made from its SHA-256, which the build stores next to it.
+ * (never falling back to the jar when it is), otherwise the jar's resource for this platform
+ * ({@link Platform}: OS, CPU and C library), extracted by {@link LibraryExtractor} into {@value
+ * #TMPDIR_PROPERTY} (default {@code java.io.tmpdir}) under a name made from its SHA-256, which the
+ * build stores next to it. The directory must be one no other user can write ({@link SafeDirectory}).
  */
 public final class LibraryLocator {
 
