@@ -49,19 +49,22 @@ void *get_data(void) {
 void free_data(void *d) { free(d); }
 
 int32_t ffi_bridge_fill_buffer(double *b, size_t n) { fill_buffer(b, n); return 0; }
-int32_t ffi_bridge_person_new(const char *n, uint32_t a, float h, void **o) { (void) n; (void) a; (void) h; (void) o; return WRONG; }
-int32_t ffi_bridge_data_fill(void *o) { (void) o; return WRONG; }
-int32_t ffi_bridge_sum_buffer(const double *b, size_t n, double *o) { (void) b; (void) n; (void) o; return WRONG; }
-int32_t ffi_bridge_buffer_new_filled(size_t n, void **o) { (void) n; (void) o; return WRONG; }
-void ffi_bridge_buffer_free(void *b) { (void) b; }
-int32_t ffi_bridge_encode_person(const void *p, void **o) { (void) p; (void) o; return WRONG; }
-int32_t ffi_bridge_encode_data(const void *d, void **o) { (void) d; (void) o; return WRONG; }
-int32_t ffi_bridge_encode_sequence(const double *v, size_t n, void **o) { (void) v; (void) n; (void) o; return WRONG; }
-int32_t ffi_bridge_encode_sequence_into(const double *v, size_t n, uint8_t *o, size_t m) { (void) v; (void) n; (void) o; (void) m; return WRONG; }
-int32_t ffi_bridge_fill_serialized(size_t n, void **o) { (void) n; (void) o; return WRONG; }
-void ffi_bridge_bytes_free(void *b) { (void) b; }
-int32_t ffi_bridge_decode_person(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
-int32_t ffi_bridge_decode_data(const uint8_t *b, size_t n, void *o) { (void) b; (void) n; (void) o; return WRONG; }
-int32_t ffi_bridge_decode_sequence(const uint8_t *b, size_t n, void **o) { (void) b; (void) n; (void) o; return WRONG; }
-int32_t ffi_bridge_decode_sequence_into(const uint8_t *b, size_t n, double *o, size_t m) { (void) b; (void) n; (void) o; (void) m; return WRONG; }
 int32_t ffi_bridge_live_counts(uint64_t *o) { if (!o) return -1; memset(o, 0, 4 * sizeof(uint64_t)); return 0; }
+
+/* The loader only checks that the other functions exist, and the tests never call them. */
+#define NEVER_CALLED(name) int32_t name(void) { return WRONG; }
+NEVER_CALLED(ffi_bridge_person_new)
+NEVER_CALLED(ffi_bridge_data_fill)
+NEVER_CALLED(ffi_bridge_sum_buffer)
+NEVER_CALLED(ffi_bridge_buffer_new_filled)
+NEVER_CALLED(ffi_bridge_buffer_free)
+NEVER_CALLED(ffi_bridge_encode_person)
+NEVER_CALLED(ffi_bridge_encode_data)
+NEVER_CALLED(ffi_bridge_encode_sequence)
+NEVER_CALLED(ffi_bridge_encode_sequence_into)
+NEVER_CALLED(ffi_bridge_fill_serialized)
+NEVER_CALLED(ffi_bridge_bytes_free)
+NEVER_CALLED(ffi_bridge_decode_person)
+NEVER_CALLED(ffi_bridge_decode_data)
+NEVER_CALLED(ffi_bridge_decode_sequence)
+NEVER_CALLED(ffi_bridge_decode_sequence_into)

@@ -49,7 +49,7 @@ final class ElfFile {
         if (size == 0) {
             return Optional.of("is empty");
         }
-        ByteBuffer header = read(file, 0, (int) Math.min(HEADER_SIZE, size));
+        ByteBuffer header = LibraryFile.read(file, 0, (int) Math.min(HEADER_SIZE, size));
         if (header.limit() < 4
                 || header.get(0) != 0x7f
                 || header.get(1) != 'E'
@@ -96,7 +96,7 @@ final class ElfFile {
         if (phend > size) {
             return truncated(size, phend);
         }
-        ByteBuffer headers = read(file, phoff, phentsize * phnum).order(header.order());
+        ByteBuffer headers = LibraryFile.read(file, phoff, phentsize * phnum).order(header.order());
         for (int i = 0; i < phnum; i++) {
             int base = i * phentsize;
             if (headers.getInt(base) == PT_LOAD) {
@@ -117,15 +117,5 @@ final class ElfFile {
             return Long.MAX_VALUE;
         }
         return offset + length;
-    }
-
-    private static ByteBuffer read(FileChannel file, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            if (file.read(buffer, position + buffer.position()) < 0) {
-                break;
-            }
-        }
-        return buffer.flip();
     }
 }

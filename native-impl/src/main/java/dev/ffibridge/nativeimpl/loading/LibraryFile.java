@@ -45,11 +45,7 @@ final class LibraryFile {
 
     /** What is wrong with a macOS library's Mach-O header; a universal (fat) file is left to the loader. */
     static Optional<String> machOProblem(FileChannel file, String arch) throws IOException {
-        ByteBuffer header = ByteBuffer.allocate(MACH_HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        while (header.hasRemaining() && file.read(header, header.position()) >= 0) {
-            // read until full or at the end of the file
-        }
-        header.flip();
+        ByteBuffer header = read(file, 0, MACH_HEADER_SIZE);
         if (header.limit() >= 4 && header.order(ByteOrder.BIG_ENDIAN).getInt(0) == FAT_MAGIC) {
             return Optional.empty();
         }
@@ -71,5 +67,16 @@ final class LibraryFile {
             return Optional.of("is built for Mach-O CPU type 0x" + Integer.toHexString(cpu) + ", not for " + arch);
         }
         return Optional.empty();
+    }
+
+    /** Up to {@code length} bytes at {@code position}: fewer at the end of the file. */
+    static ByteBuffer read(FileChannel file, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (file.read(buffer, position + buffer.position()) < 0) {
+                break;
+            }
+        }
+        return buffer.flip();
     }
 }

@@ -36,7 +36,8 @@ final class PeFile {
         if (size == 0) {
             return Optional.of("is empty");
         }
-        ByteBuffer dos = read(file, 0, (int) Math.min(DOS_HEADER_SIZE, size));
+        ByteBuffer dos =
+                LibraryFile.read(file, 0, (int) Math.min(DOS_HEADER_SIZE, size)).order(ByteOrder.LITTLE_ENDIAN);
         if (dos.limit() < 2 || dos.get(0) != 'M' || dos.get(1) != 'Z') {
             return Optional.of("is not a Windows DLL (it does not start with MZ)");
         }
@@ -50,7 +51,7 @@ final class PeFile {
         if (pe + COFF_HEADER_SIZE + 2 > size) {
             return truncated(size, pe + COFF_HEADER_SIZE + 2);
         }
-        ByteBuffer coff = read(file, pe, COFF_HEADER_SIZE + 2);
+        ByteBuffer coff = LibraryFile.read(file, pe, COFF_HEADER_SIZE + 2).order(ByteOrder.LITTLE_ENDIAN);
         if (coff.getInt(0) != PE_SIGNATURE) {
             return Optional.of("is not a Windows DLL (no PE signature at offset " + pe + ")");
         }
@@ -79,7 +80,8 @@ final class PeFile {
         if (tableEnd > size) {
             return truncated(size, tableEnd);
         }
-        ByteBuffer headers = read(file, table, SECTION_HEADER_SIZE * sections);
+        ByteBuffer headers =
+                LibraryFile.read(file, table, SECTION_HEADER_SIZE * sections).order(ByteOrder.LITTLE_ENDIAN);
         long needed = tableEnd;
         for (int i = 0; i < sections; i++) {
             int base = i * SECTION_HEADER_SIZE;
@@ -92,13 +94,5 @@ final class PeFile {
 
     private static Optional<String> truncated(long size, long needed) {
         return Optional.of("is truncated (" + size + " bytes, its PE headers say at least " + needed + ")");
-    }
-
-    private static ByteBuffer read(FileChannel file, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        while (buffer.hasRemaining() && file.read(buffer, position + buffer.position()) >= 0) {
-            // read until full or at the end of the file
-        }
-        return buffer.flip();
     }
 }
