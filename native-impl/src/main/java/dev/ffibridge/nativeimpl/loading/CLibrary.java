@@ -32,9 +32,19 @@ record CLibrary(String name, String evidence) {
     private static final int MAX_PHDRS = 1024;
     private static final int MAX_INTERP = 4096;
 
+    /** This process's, once told: it cannot change while the process runs. */
+    private static volatile CLibrary current;
+
     /** The C library of this process. */
     static CLibrary detect() {
-        return detect(Path.of("/proc/self/exe"));
+        CLibrary libc = current;
+        if (libc == null) {
+            libc = detect(Path.of("/proc/self/exe"));
+            if (!libc.name().equals(UNKNOWN)) {
+                current = libc;
+            }
+        }
+        return libc;
     }
 
     /** The C library {@code executable} is linked against. Never throws. */
