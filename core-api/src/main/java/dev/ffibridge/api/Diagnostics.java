@@ -24,9 +24,8 @@ public record Diagnostics(String requested, String selected, String reason, List
      *
      * @param name its name
      * @param priority its priority under {@code auto}
-     * @param available whether it can run here (false, with no cause, when {@code
-     *     -Dffibridge.provider} names another provider: then it is not probed)
-     * @param cause why it cannot, or null when it can or was not probed
+     * @param available whether it can run here
+     * @param cause why it cannot, or null
      * @param details facts such as the library path and ABI version
      */
     public record ProviderReport(
@@ -54,13 +53,7 @@ public record Diagnostics(String requested, String selected, String reason, List
                     .append(" [priority ")
                     .append(report.priority())
                     .append("]: ");
-            if (report.available()) {
-                out.append("available");
-            } else if (report.cause() == null) {
-                out.append("not probed: -Dffibridge.provider=").append(requested);
-            } else {
-                out.append("unavailable");
-            }
+            out.append(report.available() ? "available" : "unavailable");
             report.details().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> out.append("\n      ")

@@ -103,9 +103,10 @@ final class ProviderSelection {
     static Diagnostics diagnostics(String requested, List<FfiBridgeProvider> providers) {
         List<Diagnostics.ProviderReport> reports = new ArrayList<>();
         for (FfiBridgeProvider provider : providers) {
-            // A provider that the request leaves alone is not probed (and has no cause: nothing failed).
             boolean touch = requested.equals(AUTO) || requested.equals(provider.name());
-            Optional<Throwable> cause = touch ? provider.unavailabilityCause() : Optional.empty();
+            Optional<Throwable> cause = touch
+                    ? provider.unavailabilityCause()
+                    : Optional.of(new IllegalStateException("not probed: -D" + PROVIDER_PROPERTY + "=" + requested));
             reports.add(new Diagnostics.ProviderReport(
                     provider.name(),
                     provider.priority(),

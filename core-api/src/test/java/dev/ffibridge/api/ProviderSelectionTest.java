@@ -133,15 +133,4 @@ class ProviderSelectionTest {
         assertThat(none.selected()).isNull();
         assertThat(none.reason()).contains("unavailable");
     }
-
-    @Test
-    void aProviderTheRequestLeavesAloneIsNotProbedAndHasNoCause() {
-        Diagnostics diagnostics = ProviderSelection.diagnostics("java", List.of(brokenNative, java));
-        Diagnostics.ProviderReport nativeReport = diagnostics.providers().get(0);
-        assertThat(nativeReport.available()).isFalse();
-        assertThat(nativeReport.cause()).isNull();
-        assertThat(diagnostics.toString())
-                .contains("native [priority 100]: not probed: -Dffibridge.provider=java")
-                .doesNotContain("cause:");
-    }
 }
