@@ -63,7 +63,7 @@ public record PersonStruct(int age, float height, MemorySegment name) {
                     Integer.toUnsignedLong(struct.get(JAVA_INT, AGE_OFFSET)),
                     struct.get(JAVA_FLOAT, HEIGHT_OFFSET));
         } finally {
-            FfiBridgeLibrary.FreePerson.invoke(pointer);
+            GuideFunctions.freePerson(pointer);
         }
     }
 

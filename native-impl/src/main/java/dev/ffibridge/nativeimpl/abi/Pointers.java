@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Turns raw pointers returned by the library into segments of the right size: the one place where
- * segments are {@linkplain MemorySegment#reinterpret(long) reinterpreted}.
+ * Turns raw pointers returned by the library into segments of the right size. Every {@linkplain
+ * MemorySegment#reinterpret(long) reinterpretation} goes through here but the two of {@link
+ * PersonStruct#take}, which reads a returned {@code Person} in place to stay within the JIT's
+ * inlining depth on that hot path.
  */
 public final class Pointers {
 

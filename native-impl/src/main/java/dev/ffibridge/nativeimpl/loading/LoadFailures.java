@@ -3,6 +3,8 @@ package dev.ffibridge.nativeimpl.loading;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.ffibridge.nativeimpl.abi.Downcalls;
+import dev.ffibridge.nativeimpl.abi.NativeFunction;
 import dev.ffibridge.nativeimpl.abi.Pointers;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -17,11 +19,25 @@ import java.util.Optional;
 /**
  * Explains why a library file did not load. {@link SymbolLookup#libraryLookup(Path, Arena)} says
  * only "Cannot open library", so this asks the dynamic loader again ({@code dlopen}, then {@code
- * dlerror}) and looks at the mount options of the file system holding the file.
+ * dlerror}, linked through {@link Downcalls}) and looks at the mount options of the file system
+ * holding the file.
  */
 final class LoadFailures {
 
     private static final int RTLD_NOW = 2;
+
+    private static final String LIBC = "the C library";
+
+    /** {@code void *dlopen(const char *filename, int flags)}. */
+    private static final NativeFunction DLOPEN =
+            new NativeFunction("dlopen", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
+
+    /** {@code char *dlerror(void)}. */
+    private static final NativeFunction DLERROR = new NativeFunction("dlerror", FunctionDescriptor.of(ADDRESS));
+
+    /** {@code int dlclose(void *handle)}. */
+    private static final NativeFunction DLCLOSE =
+            new NativeFunction("dlclose", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
     private LoadFailures() {}
 
@@ -65,20 +81,12 @@ final class LoadFailures {
     }
 
     /** The dynamic loader's own error for loading {@code path} now, or empty if unknown or if it loads. */
-    @SuppressWarnings("restricted")
     static Optional<String> dlerror(Path path) {
         try {
-            Linker linker = Linker.nativeLinker();
-            SymbolLookup libc = linker.defaultLookup();
-            Optional<MemorySegment> dlopen = libc.find("dlopen");
-            Optional<MemorySegment> dlerror = libc.find("dlerror");
-            Optional<MemorySegment> dlclose = libc.find("dlclose");
-            if (dlopen.isEmpty() || dlerror.isEmpty() || dlclose.isEmpty()) {
-                return Optional.empty();
-            }
-            MethodHandle open = linker.downcallHandle(dlopen.get(), FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
-            MethodHandle error = linker.downcallHandle(dlerror.get(), FunctionDescriptor.of(ADDRESS));
-            MethodHandle close = linker.downcallHandle(dlclose.get(), FunctionDescriptor.of(JAVA_INT, ADDRESS));
+            SymbolLookup libc = Linker.nativeLinker().defaultLookup();
+            MethodHandle open = Downcalls.link(libc, LIBC, DLOPEN, false);
+            MethodHandle error = Downcalls.link(libc, LIBC, DLERROR, false);
+            MethodHandle close = Downcalls.link(libc, LIBC, DLCLOSE, false);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment name = arena.allocateFrom(path.toString());
                 MemorySegment ignored = (MemorySegment) error.invokeExact();

@@ -2,6 +2,7 @@ package dev.ffibridge.nativeimpl.operations;
 
 import dev.ffibridge.api.FfiBridgeException;
 import dev.ffibridge.api.ProviderUnavailableException;
+import dev.ffibridge.nativeimpl.abi.DiagnosticFunctions;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
 import dev.ffibridge.nativeimpl.loading.NativeRuntime;
 import java.lang.foreign.MemorySegment;
@@ -20,10 +21,10 @@ public final class NativeDiagnostics {
     public static LiveCounts liveCounts() {
         NativeRuntime.library(); // throws ProviderUnavailableException before anything is linked
         long[] counts = new long[4];
-        int status = FfiBridgeLibrary.LiveCountsFunction.invoke(MemorySegment.ofArray(counts));
+        int status = DiagnosticFunctions.liveCounts(MemorySegment.ofArray(counts));
         if (status != FfiBridgeLibrary.OK) {
             throw new FfiBridgeException(
-                    status, "ffi_bridge_live_counts failed: " + FfiBridgeLibrary.StatusMessage.invoke(status));
+                    status, "ffi_bridge_live_counts failed: " + DiagnosticFunctions.statusMessage(status));
         }
         return LiveCounts.from(MemorySegment.ofArray(counts));
     }

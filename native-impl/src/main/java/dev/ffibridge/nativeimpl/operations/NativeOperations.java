@@ -7,9 +7,13 @@ import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridgeException;
 import dev.ffibridge.api.Person;
 import dev.ffibridge.api.spi.BridgeOperations;
+import dev.ffibridge.nativeimpl.abi.BufferFunctions;
 import dev.ffibridge.nativeimpl.abi.BufferStruct;
 import dev.ffibridge.nativeimpl.abi.BytesStruct;
+import dev.ffibridge.nativeimpl.abi.CodecFunctions;
+import dev.ffibridge.nativeimpl.abi.DiagnosticFunctions;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
+import dev.ffibridge.nativeimpl.abi.GuideFunctions;
 import dev.ffibridge.nativeimpl.abi.OutSlot;
 import dev.ffibridge.nativeimpl.abi.PersonStruct;
 import dev.ffibridge.nativeimpl.abi.Pointers;
@@ -46,16 +50,17 @@ public final class NativeOperations implements BridgeOperations {
 
     @Override
     public int addNumbers(int a, int b) {
-        return FfiBridgeLibrary.AddNumbers.invoke(a, b);
+        return GuideFunctions.addNumbers(a, b);
     }
 
     @Override
     public Person createPerson() {
-        MemorySegment person = FfiBridgeLibrary.CreatePerson.invoke();
+        MemorySegment person = GuideFunctions.createPerson();
         if (person.address() == 0) {
             throw new FfiBridgeException(
                     0,
-                    FfiBridgeLibrary.CreatePerson.NAME + " returned NULL: the allocation failed or a panic was caught");
+                    GuideFunctions.CREATE_PERSON.name()
+                            + " returned NULL: the allocation failed or a panic was caught");
         }
         return PersonStruct.take(person);
     }
@@ -67,36 +72,36 @@ public final class NativeOperations implements BridgeOperations {
         byte[] cString = new byte[utf8.length + 1];
         System.arraycopy(utf8, 0, cString, 0, utf8.length);
         long[] out = new long[1];
-        int status = FfiBridgeLibrary.PersonNew.invoke(
-                MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
-        check(status, FfiBridgeLibrary.PersonNew.NAME);
+        int status =
+                CodecFunctions.personNew(MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
+        check(status, CodecFunctions.PERSON_NEW.name());
         return PersonStruct.take(MemorySegment.ofAddress(out[0]));
     }
 
     @Override
     public Data getData() {
         double[] values = new double[Data.LENGTH];
-        check(FfiBridgeLibrary.DataFill.invoke(MemorySegment.ofArray(values)), FfiBridgeLibrary.DataFill.NAME);
+        check(CodecFunctions.dataFill(MemorySegment.ofArray(values)), CodecFunctions.DATA_FILL.name());
         return Data.of(values);
     }
 
     @Override
     public void fill(double[] array, int offset, int length) {
-        FfiBridgeLibrary.FillBuffer.invoke(slice(array, offset, length), length);
+        GuideFunctions.fillBuffer(slice(array, offset, length), length);
     }
 
     @Override
     public void fill(MemorySegment segment) {
         long length = segment.byteSize() / Double.BYTES;
         if (length != 0) {
-            FfiBridgeLibrary.FillBuffer.invoke(segment, length);
+            GuideFunctions.fillBuffer(segment, length);
         }
     }
 
     @Override
     public double sum(double[] array, int offset, int length) {
         MemorySegment buffer = slice(array, offset, length);
-        double sum = FfiBridgeLibrary.Sum.invoke(buffer, length);
+        double sum = BufferFunctions.sum(buffer, length);
         return Double.isNaN(sum) ? checkedSum(buffer, length) : sum;
     }
 
@@ -106,7 +111,7 @@ public final class NativeOperations implements BridgeOperations {
         if (length == 0) {
             return 0.0;
         }
-        double sum = FfiBridgeLibrary.Sum.invoke(segment, length);
+        double sum = BufferFunctions.sum(segment, length);
         return Double.isNaN(sum) ? checkedSum(segment, length) : sum;
     }
 
@@ -120,33 +125,29 @@ public final class NativeOperations implements BridgeOperations {
             // Large native memory: a regular call, which lets the GC run meanwhile, and so a native out.
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment out = arena.allocate(JAVA_DOUBLE);
-                check(FfiBridgeLibrary.SumBuffer.invokeRegular(buffer, length, out), FfiBridgeLibrary.SumBuffer.NAME);
+                check(BufferFunctions.sumBufferRegular(buffer, length, out), BufferFunctions.SUM_BUFFER.name());
                 return out.get(JAVA_DOUBLE, 0);
             }
         }
         double[] out = new double[1];
         check(
-                FfiBridgeLibrary.SumBuffer.invokeCritical(buffer, length, MemorySegment.ofArray(out)),
-                FfiBridgeLibrary.SumBuffer.NAME);
+                BufferFunctions.sumBufferCritical(buffer, length, MemorySegment.ofArray(out)),
+                BufferFunctions.SUM_BUFFER.name());
         return out[0];
     }
 
     @Override
     public MemorySegment filledBuffer(long length, Arena arena) {
         MemorySegment out = OutSlot.get();
-        check(FfiBridgeLibrary.BufferNewFilled.invoke(length, out), FfiBridgeLibrary.BufferNewFilled.NAME);
+        check(BufferFunctions.bufferNewFilled(length, out), BufferFunctions.BUFFER_NEW_FILLED.name());
         MemorySegment handle = out.get(ADDRESS, 0);
         MemorySegment struct;
         try {
             struct = Pointers.owned(
-                    handle,
-                    BufferStruct.LAYOUT.byteSize(),
-                    arena,
-                    FfiBridgeLibrary.BufferFree::invoke,
-                    "FfiBridgeBuffer");
+                    handle, BufferStruct.LAYOUT.byteSize(), arena, BufferFunctions::bufferFree, "FfiBridgeBuffer");
         } catch (RuntimeException | Error e) {
             // the arena refused the cleanup (closed meanwhile, or confined to another thread): free it here
-            FfiBridgeLibrary.BufferFree.invoke(handle);
+            BufferFunctions.bufferFree(handle);
             throw e;
         }
         // From here on, closing the arena frees the buffer, whatever happens next.
@@ -154,7 +155,7 @@ public final class NativeOperations implements BridgeOperations {
         if (buffer.length() != length) {
             throw new FfiBridgeException(
                     0,
-                    FfiBridgeLibrary.BufferNewFilled.NAME + " returned " + Long.toUnsignedString(buffer.length())
+                    BufferFunctions.BUFFER_NEW_FILLED.name() + " returned " + Long.toUnsignedString(buffer.length())
                             + " doubles instead of " + length);
         }
         return Pointers.owned(buffer.data(), length * Double.BYTES, arena, null, "FfiBridgeBuffer.data")
@@ -167,7 +168,7 @@ public final class NativeOperations implements BridgeOperations {
             MemorySegment name = arena.allocateFrom(person.name());
             MemorySegment struct = new PersonStruct((int) person.age(), person.height(), name).into(arena);
             MemorySegment out = arena.allocate(ADDRESS);
-            check(FfiBridgeLibrary.EncodePerson.invoke(struct, out), FfiBridgeLibrary.EncodePerson.NAME);
+            check(CodecFunctions.encodePerson(struct, out), CodecFunctions.ENCODE_PERSON.name());
             return takeBytes(out.get(ADDRESS, 0));
         }
     }
@@ -175,27 +176,26 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public Person decodePerson(byte[] bytes) {
         long[] out = new long[1];
-        int status = FfiBridgeLibrary.DecodePerson.invoke(
-                MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
-        check(status, FfiBridgeLibrary.DecodePerson.NAME);
+        int status =
+                CodecFunctions.decodePerson(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
+        check(status, CodecFunctions.DECODE_PERSON.name());
         return PersonStruct.take(MemorySegment.ofAddress(out[0]));
     }
 
     @Override
     public byte[] encodeData(Data data) {
         long[] out = new long[1];
-        int status =
-                FfiBridgeLibrary.EncodeData.invoke(MemorySegment.ofArray(data.toArray()), MemorySegment.ofArray(out));
-        check(status, FfiBridgeLibrary.EncodeData.NAME);
+        int status = CodecFunctions.encodeData(MemorySegment.ofArray(data.toArray()), MemorySegment.ofArray(out));
+        check(status, CodecFunctions.ENCODE_DATA.name());
         return takeBytes(MemorySegment.ofAddress(out[0]));
     }
 
     @Override
     public Data decodeData(byte[] bytes) {
         double[] values = new double[Data.LENGTH];
-        int status = FfiBridgeLibrary.DecodeData.invoke(
-                MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(values));
-        check(status, FfiBridgeLibrary.DecodeData.NAME);
+        int status =
+                CodecFunctions.decodeData(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(values));
+        check(status, CodecFunctions.DECODE_DATA.name());
         return Data.of(values);
     }
 
@@ -207,9 +207,9 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public byte[] encodeSequence(double[] values) {
         byte[] bytes = new byte[SEQUENCE_HEADER + values.length * Double.BYTES];
-        int status = FfiBridgeLibrary.EncodeSequenceInto.invoke(
+        int status = CodecFunctions.encodeSequenceInto(
                 MemorySegment.ofArray(values), values.length, MemorySegment.ofArray(bytes), bytes.length);
-        check(status, FfiBridgeLibrary.EncodeSequenceInto.NAME);
+        check(status, CodecFunctions.ENCODE_SEQUENCE_INTO.name());
         return bytes;
     }
 
@@ -221,9 +221,9 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public double[] decodeSequence(byte[] bytes) {
         double[] values = new double[Math.max(0, (bytes.length - SEQUENCE_HEADER) / Double.BYTES)];
-        int status = FfiBridgeLibrary.DecodeSequenceInto.invoke(
+        int status = CodecFunctions.decodeSequenceInto(
                 MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(values), values.length);
-        check(status, FfiBridgeLibrary.DecodeSequenceInto.NAME);
+        check(status, CodecFunctions.DECODE_SEQUENCE_INTO.name());
         return values;
     }
 
@@ -248,7 +248,7 @@ public final class NativeOperations implements BridgeOperations {
         try {
             return BytesStruct.at(pointer).toArray();
         } finally {
-            FfiBridgeLibrary.BytesFree.invoke(pointer);
+            CodecFunctions.bytesFree(pointer);
         }
     }
 
@@ -261,7 +261,7 @@ public final class NativeOperations implements BridgeOperations {
     /** Throws the exception for {@code status} unless it is {@code FFI_BRIDGE_OK}. */
     private static void check(int status, String function) {
         if (status != FfiBridgeLibrary.OK) {
-            throw Status.failure(status, function, FfiBridgeLibrary.StatusMessage.invoke(status));
+            throw Status.failure(status, function, DiagnosticFunctions.statusMessage(status));
         }
     }
 }

@@ -3,7 +3,9 @@ package dev.ffibridge.nativeimpl.operations;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 
 import dev.ffibridge.api.Person;
+import dev.ffibridge.nativeimpl.abi.BufferFunctions;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
+import dev.ffibridge.nativeimpl.abi.GuideFunctions;
 import dev.ffibridge.nativeimpl.abi.PersonStruct;
 import dev.ffibridge.nativeimpl.abi.Pointers;
 import java.lang.foreign.MemorySegment;
@@ -17,8 +19,8 @@ import java.nio.ByteOrder;
  * ffi_bridge_sum} ({@code (pointer, size_t) -> double}) on a small Java array, and a person round trip
  * ({@code create_person}, {@code () -> pointer}; {@code free_person}, {@code (pointer) -> void}). The
  * other functions share these shapes or are rarely used; they are linked on first use. The calls
- * run on the library being loaded, through handles linked for the test ({@code
- * invoke(FfiBridgeLibrary, ...)}); the functions' own holders later reuse the JDK's cached stubs.
+ * run on the library being loaded, through handles linked for the test (the bindings' {@code
+ * (FfiBridgeLibrary, ...)} overloads); the functions' own holders later reuse the JDK's cached stubs.
  */
 public final class SelfTest {
 
@@ -35,25 +37,25 @@ public final class SelfTest {
     public static void run(FfiBridgeLibrary library) {
         // Messages are built only on failure: in a cold JVM, string concatenation, double-to-string
         // conversion and a record's equals or toString each cost milliseconds.
-        int sum = FfiBridgeLibrary.AddNumbers.invoke(library, 2, 3);
+        int sum = GuideFunctions.addNumbers(library, 2, 3);
         if (sum != 5) {
             throw failed("add_numbers(2, 3) returned " + sum);
         }
 
         double[] buffer = new double[BUFFER_LENGTH];
-        FfiBridgeLibrary.FillBuffer.invoke(library, MemorySegment.ofArray(buffer), BUFFER_LENGTH);
+        GuideFunctions.fillBuffer(library, MemorySegment.ofArray(buffer), BUFFER_LENGTH);
         for (int i = 0; i < BUFFER_LENGTH; i++) {
             if (buffer[i] != i) {
                 throw failed("fill_buffer wrote " + buffer[i] + " at index " + i);
             }
         }
         double expected = BUFFER_LENGTH * (BUFFER_LENGTH - 1) / 2.0;
-        double total = FfiBridgeLibrary.Sum.invoke(library, MemorySegment.ofArray(buffer), BUFFER_LENGTH);
+        double total = BufferFunctions.sum(library, MemorySegment.ofArray(buffer), BUFFER_LENGTH);
         if (total != expected) {
             throw failed("ffi_bridge_sum(0.." + (BUFFER_LENGTH - 1) + ") returned " + total);
         }
 
-        MemorySegment pointer = FfiBridgeLibrary.CreatePerson.invoke(library);
+        MemorySegment pointer = GuideFunctions.createPerson(library);
         if (pointer.address() == 0) {
             throw failed("create_person returned NULL");
         }
@@ -61,7 +63,7 @@ public final class SelfTest {
         try {
             person = readPerson(pointer);
         } finally {
-            FfiBridgeLibrary.FreePerson.invoke(library, pointer);
+            GuideFunctions.freePerson(library, pointer);
         }
         // Field by field: what Person.equals compares, without bootstrapping the record's equals.
         if (!person.name().equals("Alice")

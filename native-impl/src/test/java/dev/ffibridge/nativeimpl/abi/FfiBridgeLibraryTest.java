@@ -35,9 +35,11 @@ class FfiBridgeLibraryTest {
 
     @Test
     void bindsEveryFunctionOfTheAbi() {
-        assertThat(FfiBridgeLibrary.FUNCTIONS).hasSize(25).doesNotHaveDuplicates();
+        assertThat(BoundFunctions.ALL)
+                .hasSize(CHeader.read().functions().size() - HeaderBindingsTest.UNBOUND.size())
+                .doesNotHaveDuplicates();
         library.requireAllFunctions();
-        assertThat(FfiBridgeLibrary.AbiVersion.invoke()).isEqualTo(FfiBridgeLibrary.ABI_VERSION);
+        assertThat(DiagnosticFunctions.abiVersion()).isEqualTo(FfiBridgeLibrary.ABI_VERSION);
     }
 
     /**
@@ -54,10 +56,13 @@ class FfiBridgeLibraryTest {
                 .containsExactly("AddNumbers$Critical");
     }
 
-    /** The holder classes ({@code FfiBridgeLibrary$<Function>$Critical} or {@code $Regular}) loaded in {@code log}. */
+    /**
+     * The holder classes ({@code Handles$<Function>$Critical} or {@code $Regular}) loaded in
+     * {@code log}, as {@code <Function>$Critical} or {@code <Function>$Regular}.
+     */
     private static List<String> holders(List<String> log) {
-        Pattern holder = Pattern.compile(
-                "dev\\.ffibridge\\.nativeimpl\\.abi\\.FfiBridgeLibrary\\$(\\w+\\$(?:Critical|Regular)) ");
+        Pattern holder =
+                Pattern.compile("dev\\.ffibridge\\.nativeimpl\\.abi\\.Handles\\$(\\w+\\$(?:Critical|Regular)) ");
         List<String> found = new ArrayList<>();
         for (String line : log) {
             Matcher matcher = holder.matcher(line);
@@ -70,36 +75,36 @@ class FfiBridgeLibraryTest {
 
     @Test
     void theGuidesGetDataAndFreeData() {
-        MemorySegment data = FfiBridgeLibrary.GetData.invoke();
+        MemorySegment data = GuideFunctions.getData();
         try {
             assertThat(NativeDiagnostics.liveCounts().data()).isEqualTo(1);
             assertThat(DataStruct.from(Pointers.struct(data, DataStruct.LAYOUT)).values())
                     .isEqualTo(Data.of(1.1, 2.2, 3.3, 4.4, 5.5));
         } finally {
-            FfiBridgeLibrary.FreeData.invoke(data);
+            GuideFunctions.freeData(data);
         }
     }
 
     @Test
     void theGuidesCreatePersonIsCounted() {
-        MemorySegment person = FfiBridgeLibrary.CreatePerson.invoke();
+        MemorySegment person = GuideFunctions.createPerson();
         assertThat(NativeDiagnostics.liveCounts().persons()).isEqualTo(1);
-        FfiBridgeLibrary.FreePerson.invoke(person);
+        GuideFunctions.freePerson(person);
     }
 
     @Test
     void freeFunctionsIgnoreNull() {
-        FfiBridgeLibrary.FreePerson.invoke(MemorySegment.NULL);
-        FfiBridgeLibrary.FreeData.invoke(MemorySegment.NULL);
-        FfiBridgeLibrary.BufferFree.invoke(MemorySegment.NULL);
-        FfiBridgeLibrary.BytesFree.invoke(MemorySegment.NULL);
+        GuideFunctions.freePerson(MemorySegment.NULL);
+        GuideFunctions.freeData(MemorySegment.NULL);
+        BufferFunctions.bufferFree(MemorySegment.NULL);
+        CodecFunctions.bytesFree(MemorySegment.NULL);
     }
 
     @Test
     void fillSerializedIsAnEncodedSequence() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
-            assertThat(FfiBridgeLibrary.FillSerialized.invoke(4, out)).isZero();
+            assertThat(CodecFunctions.fillSerialized(4, out)).isZero();
             MemorySegment bytes = out.get(ADDRESS, 0);
             try {
                 BytesStruct struct = BytesStruct.at(bytes);
@@ -107,20 +112,19 @@ class FfiBridgeLibraryTest {
                 expected.putLong(4).putDouble(0).putDouble(1).putDouble(2).putDouble(3);
                 assertThat(struct.toArray()).isEqualTo(expected.array());
             } finally {
-                FfiBridgeLibrary.BytesFree.invoke(bytes);
+                CodecFunctions.bytesFree(bytes);
             }
         }
     }
 
     @Test
     void checkedFillReportsNullAndOverflow() {
-        assertThat(FfiBridgeLibrary.CheckedFillBuffer.invoke(MemorySegment.NULL, 3))
-                .isEqualTo(Status.NULL_POINTER.code());
+        assertThat(BufferFunctions.checkedFillBuffer(MemorySegment.NULL, 3)).isEqualTo(Status.NULL_POINTER.code());
         double[] buffer = new double[3];
-        assertThat(FfiBridgeLibrary.CheckedFillBuffer.invoke(MemorySegment.ofArray(buffer), Long.MAX_VALUE / 4))
+        assertThat(BufferFunctions.checkedFillBuffer(MemorySegment.ofArray(buffer), Long.MAX_VALUE / 4))
                 .isEqualTo(Status.LENGTH_OVERFLOW.code());
         assertThat(buffer).containsOnly(0);
-        assertThat(FfiBridgeLibrary.CheckedFillBuffer.invoke(MemorySegment.ofArray(buffer), 3))
+        assertThat(BufferFunctions.checkedFillBuffer(MemorySegment.ofArray(buffer), 3))
                 .isZero();
         assertThat(buffer).containsExactly(0, 1, 2);
     }
@@ -128,23 +132,21 @@ class FfiBridgeLibraryTest {
     @Test
     void sumReportsNull() {
         double[] out = {42};
-        assertThat(FfiBridgeLibrary.SumBuffer.invokeCritical(MemorySegment.NULL, 2, MemorySegment.ofArray(out)))
+        assertThat(BufferFunctions.sumBufferCritical(MemorySegment.NULL, 2, MemorySegment.ofArray(out)))
                 .isEqualTo(Status.NULL_POINTER.code());
         assertThat(out[0]).as("out untouched on error").isEqualTo(42);
     }
 
     @Test
     void directSumIsNanOnNullAndOverflow() {
-        assertThat(FfiBridgeLibrary.Sum.invoke(MemorySegment.NULL, 2)).isNaN();
-        assertThat(FfiBridgeLibrary.Sum.invoke(MemorySegment.NULL, 0)).isNaN();
+        assertThat(BufferFunctions.sum(MemorySegment.NULL, 2)).isNaN();
+        assertThat(BufferFunctions.sum(MemorySegment.NULL, 0)).isNaN();
         double[] buffer = {1, 2, 3};
-        assertThat(FfiBridgeLibrary.Sum.invoke(MemorySegment.ofArray(buffer), Long.MAX_VALUE / 4))
+        assertThat(BufferFunctions.sum(MemorySegment.ofArray(buffer), Long.MAX_VALUE / 4))
                 .isNaN();
-        assertThat(FfiBridgeLibrary.Sum.invoke(MemorySegment.ofArray(buffer), -1))
-                .isNaN();
-        assertThat(FfiBridgeLibrary.Sum.invoke(MemorySegment.ofArray(buffer), 3))
-                .isEqualTo(6.0);
-        assertThat(Double.doubleToRawLongBits(FfiBridgeLibrary.Sum.invoke(MemorySegment.ofArray(buffer), 0)))
+        assertThat(BufferFunctions.sum(MemorySegment.ofArray(buffer), -1)).isNaN();
+        assertThat(BufferFunctions.sum(MemorySegment.ofArray(buffer), 3)).isEqualTo(6.0);
+        assertThat(Double.doubleToRawLongBits(BufferFunctions.sum(MemorySegment.ofArray(buffer), 0)))
                 .isZero();
     }
 
@@ -152,7 +154,7 @@ class FfiBridgeLibraryTest {
     void bufferNewFilledReportsOverflow() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
-            assertThat(FfiBridgeLibrary.BufferNewFilled.invoke(Long.MAX_VALUE / 4, out))
+            assertThat(BufferFunctions.bufferNewFilled(Long.MAX_VALUE / 4, out))
                     .isEqualTo(Status.LENGTH_OVERFLOW.code());
             assertThat(out.get(ADDRESS, 0)).isEqualTo(MemorySegment.NULL);
         }
@@ -162,9 +164,9 @@ class FfiBridgeLibraryTest {
     void personNewRejectsInvalidUtf8AndNull() {
         long[] out = {7};
         byte[] invalid = {(byte) 0xc3, 0x28, 0};
-        assertThat(FfiBridgeLibrary.PersonNew.invoke(MemorySegment.ofArray(invalid), 1, 1f, MemorySegment.ofArray(out)))
+        assertThat(CodecFunctions.personNew(MemorySegment.ofArray(invalid), 1, 1f, MemorySegment.ofArray(out)))
                 .isEqualTo(Status.INVALID_UTF8.code());
-        assertThat(FfiBridgeLibrary.PersonNew.invoke(MemorySegment.NULL, 1, 1f, MemorySegment.ofArray(out)))
+        assertThat(CodecFunctions.personNew(MemorySegment.NULL, 1, 1f, MemorySegment.ofArray(out)))
                 .isEqualTo(Status.NULL_POINTER.code());
         assertThat(out[0]).as("out untouched on error").isEqualTo(7);
     }
@@ -174,11 +176,11 @@ class FfiBridgeLibraryTest {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
             MemorySegment nullName = new PersonStruct(1, 1f, MemorySegment.NULL).into(arena);
-            assertThat(FfiBridgeLibrary.EncodePerson.invoke(nullName, out)).isEqualTo(Status.NULL_POINTER.code());
+            assertThat(CodecFunctions.encodePerson(nullName, out)).isEqualTo(Status.NULL_POINTER.code());
             MemorySegment invalid = arena.allocate(3);
             invalid.set(JAVA_BYTE, 0, (byte) 0xff);
             MemorySegment badName = new PersonStruct(1, 1f, invalid).into(arena);
-            assertThat(FfiBridgeLibrary.EncodePerson.invoke(badName, out)).isEqualTo(Status.INVALID_UTF8.code());
+            assertThat(CodecFunctions.encodePerson(badName, out)).isEqualTo(Status.INVALID_UTF8.code());
             assertThat(out.get(ADDRESS, 0)).isEqualTo(MemorySegment.NULL);
         }
     }

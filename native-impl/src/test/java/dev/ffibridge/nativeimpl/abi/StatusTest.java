@@ -51,10 +51,10 @@ class StatusTest {
     @Test
     void theLibraryHasAMessageForEveryStatus() {
         for (Status status : Status.values()) {
-            assertThat(FfiBridgeLibrary.StatusMessage.invoke(status.code()))
+            assertThat(DiagnosticFunctions.statusMessage(status.code()))
                     .isNotBlank()
                     .isNotEqualTo("unknown status");
         }
-        assertThat(FfiBridgeLibrary.StatusMessage.invoke(-1234)).isEqualTo("unknown status");
+        assertThat(DiagnosticFunctions.statusMessage(-1234)).isEqualTo("unknown status");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ffibridge.nativeimpl.abi.AbiLayout;
+import dev.ffibridge.nativeimpl.abi.DiagnosticFunctions;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
 import dev.ffibridge.nativeimpl.operations.LiveCounts;
 import java.lang.foreign.MemoryLayout;
@@ -33,8 +34,7 @@ class AbiHandshakeTest {
         AbiHandshake.verifyVersion(library);
         AbiHandshake.verifyLayout(library);
         int[] values = new int[AbiLayout.FIELDS.size()];
-        assertThat(FfiBridgeLibrary.Layout.invoke(MemorySegment.ofArray(values)))
-                .isZero();
+        assertThat(DiagnosticFunctions.layout(MemorySegment.ofArray(values))).isZero();
         assertThat(AbiLayout.differences(AbiLayout.expected(), AbiLayout.of(values)))
                 .isEmpty();
     }
@@ -45,10 +45,9 @@ class AbiHandshakeTest {
         int[] data = new int[AbiLayout.FIELDS.size()];
         MemorySegment.ofArray(data).copyFrom(library.abiInfo(AbiLayout.LAYOUT.byteSize()));
         int[] written = new int[AbiLayout.FIELDS.size()];
-        assertThat(FfiBridgeLibrary.Layout.invoke(MemorySegment.ofArray(written)))
-                .isZero();
+        assertThat(DiagnosticFunctions.layout(MemorySegment.ofArray(written))).isZero();
         assertThat(data).containsExactly(written);
-        assertThat(data[0]).isEqualTo(FfiBridgeLibrary.AbiVersion.invoke()).isEqualTo(FfiBridgeLibrary.ABI_VERSION);
+        assertThat(data[0]).isEqualTo(DiagnosticFunctions.abiVersion()).isEqualTo(FfiBridgeLibrary.ABI_VERSION);
         assertThat(library.abiInfo(Integer.BYTES).byteSize()).isEqualTo(Integer.BYTES);
     }
 

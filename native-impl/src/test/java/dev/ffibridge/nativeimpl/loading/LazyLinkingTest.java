@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ffibridge.api.FfiBridgeException;
 import dev.ffibridge.nativeimpl.abi.AbiLayout;
+import dev.ffibridge.nativeimpl.abi.BoundFunctions;
+import dev.ffibridge.nativeimpl.abi.BufferFunctions;
+import dev.ffibridge.nativeimpl.abi.CodecFunctions;
+import dev.ffibridge.nativeimpl.abi.Downcalls;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
+import dev.ffibridge.nativeimpl.abi.GuideFunctions;
+import dev.ffibridge.nativeimpl.abi.NativeFunction;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -34,11 +40,15 @@ class LazyLinkingTest {
 
     /** The functions the self-test links, nothing else: the handshake links none. */
     static final Set<String> LINKED_AT_LOAD = Set.of(
-            FfiBridgeLibrary.AddNumbers.NAME,
-            FfiBridgeLibrary.FillBuffer.NAME,
-            FfiBridgeLibrary.Sum.NAME,
-            FfiBridgeLibrary.CreatePerson.NAME,
-            FfiBridgeLibrary.FreePerson.NAME);
+            GuideFunctions.ADD_NUMBERS.name(),
+            GuideFunctions.FILL_BUFFER.name(),
+            BufferFunctions.SUM.name(),
+            GuideFunctions.CREATE_PERSON.name(),
+            GuideFunctions.FREE_PERSON.name());
+
+    /** The names of every bound function, in the registry's order. */
+    private static final List<String> FUNCTIONS =
+            BoundFunctions.ALL.stream().map(NativeFunction::name).toList();
 
     @TempDir
     Path dir;
@@ -65,11 +75,11 @@ class LazyLinkingTest {
         assertThat(NativeLoader.check(located, library)).isEqualTo(FfiBridgeLibrary.ABI_VERSION);
 
         List<String> names = lookup.names();
-        int functions = FfiBridgeLibrary.FUNCTIONS.size();
+        int functions = FUNCTIONS.size();
         assertThat(names.getFirst()).as("before anything else: the data symbol").isEqualTo(FfiBridgeLibrary.ABI_INFO);
         assertThat(names.subList(1, 1 + functions))
                 .as("then every function is looked up, none linked")
-                .isEqualTo(FfiBridgeLibrary.FUNCTIONS);
+                .isEqualTo(FUNCTIONS);
         assertThat(new LinkedHashSet<>(names.subList(1 + functions, names.size())))
                 .as("then only the self-test's functions are linked: not ffi_bridge_abi_version, not ffi_bridge_layout")
                 .isEqualTo(LINKED_AT_LOAD);
@@ -103,7 +113,7 @@ class LazyLinkingTest {
         List<String> names = lookup.names();
         assertThat(names.subList(1, names.size()))
                 .as("the functions looked up, none linked")
-                .isEqualTo(FfiBridgeLibrary.FUNCTIONS);
+                .isEqualTo(FUNCTIONS);
     }
 
     @Test
@@ -116,28 +126,29 @@ class LazyLinkingTest {
         List<String> names = lookup.names();
         assertThat(names.subList(1, names.size()))
                 .as("the functions looked up for the message, none linked")
-                .isEqualTo(FfiBridgeLibrary.FUNCTIONS);
+                .isEqualTo(FUNCTIONS);
 
         RecordingLookup alsoWithoutAFunction =
-                new RecordingLookup(real, Map.of(), Set.of(FfiBridgeLibrary.ABI_INFO, FfiBridgeLibrary.GetData.NAME));
+                new RecordingLookup(real, Map.of(), Set.of(FfiBridgeLibrary.ABI_INFO, GuideFunctions.GET_DATA.name()));
         assertThatThrownBy(() -> FfiBridgeLibrary.open(alsoWithoutAFunction, located.describe()))
                 .isInstanceOf(UnsatisfiedLinkError.class)
-                .hasMessageEndingWith("of ABI version 2) nor get_data (1 of the 25 functions of ABI version 2)");
+                .hasMessageEndingWith("of ABI version 2) nor get_data (1 of the " + FUNCTIONS.size()
+                        + " functions of ABI version 2)");
     }
 
     @Test
     void aLibraryWithoutAFunctionIsRefusedAtLoadNotAtItsFirstCall() {
-        RecordingLookup lookup = new RecordingLookup(real, Map.of(), Set.of(FfiBridgeLibrary.EncodeData.NAME));
+        RecordingLookup lookup = new RecordingLookup(real, Map.of(), Set.of(CodecFunctions.ENCODE_DATA.name()));
         FfiBridgeLibrary library = FfiBridgeLibrary.open(lookup, located.describe());
         assertThatThrownBy(() -> NativeLoader.check(located, library))
                 .isInstanceOf(UnsatisfiedLinkError.class)
                 .hasMessageContaining(located.describe() + " is not a matching libffi_bridge")
-                .hasMessageContaining(
-                        "does not export ffi_bridge_encode_data (1 of the 25 functions of ABI version 2)");
+                .hasMessageContaining("does not export ffi_bridge_encode_data (1 of the " + FUNCTIONS.size()
+                        + " functions of ABI version 2)");
         List<String> names = lookup.names();
-        assertThat(names.subList(names.size() - FfiBridgeLibrary.FUNCTIONS.size(), names.size()))
+        assertThat(names.subList(names.size() - FUNCTIONS.size(), names.size()))
                 .as("nothing linked after the version but the lookups")
-                .isEqualTo(FfiBridgeLibrary.FUNCTIONS);
+                .isEqualTo(FUNCTIONS);
     }
 
     /** An {@code FFI_BRIDGE_ABI_INFO} holding {@code layout}, in native memory that lives as long as the test. */
@@ -151,9 +162,9 @@ class LazyLinkingTest {
 
     @Test
     void linkingAMissingFunctionSaysWhichAndWhere() {
-        RecordingLookup lookup = new RecordingLookup(real, Map.of(), Set.of(FfiBridgeLibrary.GetData.NAME));
+        RecordingLookup lookup = new RecordingLookup(real, Map.of(), Set.of(GuideFunctions.GET_DATA.name()));
         FfiBridgeLibrary library = FfiBridgeLibrary.open(lookup, "the test library");
-        assertThatThrownBy(() -> library.critical(FfiBridgeLibrary.GetData.NAME, FfiBridgeLibrary.GetData.DESCRIPTOR))
+        assertThatThrownBy(() -> library.critical(GuideFunctions.GET_DATA))
                 .isInstanceOf(UnsatisfiedLinkError.class)
                 .hasMessage("the test library does not export get_data");
     }
@@ -161,8 +172,7 @@ class LazyLinkingTest {
     @Test
     void aFunctionThatCannotBeLinkedThrowsAtEveryCallInsteadOfCrashing() throws Throwable {
         UnsatisfiedLinkError cause = new UnsatisfiedLinkError("x.so does not export add_numbers");
-        MethodHandle failing = FfiBridgeLibrary.failing(
-                FfiBridgeLibrary.AddNumbers.NAME, FfiBridgeLibrary.AddNumbers.DESCRIPTOR, cause);
+        MethodHandle failing = Downcalls.failing(GuideFunctions.ADD_NUMBERS, cause);
         assertThat(failing.type()).isEqualTo(MethodType.methodType(int.class, int.class, int.class));
         List<Throwable> thrown = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -178,8 +188,8 @@ class LazyLinkingTest {
                 .hasMessageContaining("-Dffibridge.provider=java")
                 .hasCause(cause);
 
-        MethodHandle failingVoid =
-                FfiBridgeLibrary.failing("f", FunctionDescriptor.ofVoid(JAVA_INT), new IllegalStateException("no"));
+        MethodHandle failingVoid = Downcalls.failing(
+                new NativeFunction("f", FunctionDescriptor.ofVoid(JAVA_INT)), new IllegalStateException("no"));
         assertThatThrownBy(() -> {
                     failingVoid.invokeExact(1);
                 })

@@ -9,6 +9,7 @@ import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.OwnedBuffer;
 import dev.ffibridge.api.Person;
+import dev.ffibridge.nativeimpl.abi.BufferFunctions;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -206,7 +207,7 @@ class NativeOperationsTest {
                     }
                     long expected = Double.doubleToRawLongBits(ReferenceSum.sum(values));
                     double[] out = {42};
-                    assertThat(FfiBridgeLibrary.SumBuffer.invokeCritical(
+                    assertThat(BufferFunctions.sumBufferCritical(
                                     MemorySegment.ofArray(values), length, MemorySegment.ofArray(out)))
                             .isZero();
                     assertThat(Double.doubleToRawLongBits(out[0]))
@@ -252,7 +253,7 @@ class NativeOperationsTest {
                             .toArray());
             for (double[] values : inputs) {
                 double[] out = {42};
-                assertThat(FfiBridgeLibrary.SumBuffer.invokeCritical(
+                assertThat(BufferFunctions.sumBufferCritical(
                                 MemorySegment.ofArray(values), values.length, MemorySegment.ofArray(out)))
                         .isZero();
                 assertThat(out[0]).isNaN();

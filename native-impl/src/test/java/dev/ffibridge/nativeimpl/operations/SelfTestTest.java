@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ffibridge.api.Person;
+import dev.ffibridge.nativeimpl.abi.BufferFunctions;
+import dev.ffibridge.nativeimpl.abi.CodecFunctions;
+import dev.ffibridge.nativeimpl.abi.DiagnosticFunctions;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
+import dev.ffibridge.nativeimpl.abi.GuideFunctions;
 import dev.ffibridge.nativeimpl.abi.PersonStruct;
 import dev.ffibridge.nativeimpl.loading.RecordingLookup;
 import dev.ffibridge.nativeimpl.loading.TestLibrary;
@@ -53,8 +57,8 @@ class SelfTestTest {
     @Test
     void aWrongAddIsRefused() {
         // ffi_bridge_abi_version() returns 2 whatever its (ignored, register-passed) arguments
-        MemorySegment one = real.find(FfiBridgeLibrary.AbiVersion.NAME).orElseThrow();
-        assertThatThrownBy(() -> SelfTest.run(with(FfiBridgeLibrary.AddNumbers.NAME, one)))
+        MemorySegment one = real.find(DiagnosticFunctions.ABI_VERSION.name()).orElseThrow();
+        assertThatThrownBy(() -> SelfTest.run(with(GuideFunctions.ADD_NUMBERS.name(), one)))
                 .isInstanceOf(LinkageError.class)
                 .hasMessage("self-test failed: add_numbers(2, 3) returned 2");
     }
@@ -62,7 +66,7 @@ class SelfTestTest {
     @Test
     void aWrongFillIsRefused() {
         // bzero(buffer, length): zeroes the first length bytes instead of writing 0.0, 1.0, ...
-        assertThatThrownBy(() -> SelfTest.run(with(FfiBridgeLibrary.FillBuffer.NAME, libc("bzero"))))
+        assertThatThrownBy(() -> SelfTest.run(with(GuideFunctions.FILL_BUFFER.name(), libc("bzero"))))
                 .isInstanceOf(LinkageError.class)
                 .hasMessage("self-test failed: fill_buffer wrote 0.0 at index 1");
     }
@@ -70,7 +74,7 @@ class SelfTestTest {
     @Test
     void aWrongSumIsRefused() {
         // atof(buffer): the buffer starts with 0.0, an empty string, so 0.0
-        assertThatThrownBy(() -> SelfTest.run(with(FfiBridgeLibrary.Sum.NAME, libc("atof"))))
+        assertThatThrownBy(() -> SelfTest.run(with(BufferFunctions.SUM.name(), libc("atof"))))
                 .isInstanceOf(LinkageError.class)
                 .hasMessage("self-test failed: ffi_bridge_sum(0..19) returned 0.0");
     }
@@ -79,8 +83,7 @@ class SelfTestTest {
     void readsAPersonAsTheHotPathDoes() {
         byte[] name = "Zoë Ødegård\0".getBytes(StandardCharsets.UTF_8);
         long[] out = new long[1];
-        assertThat(FfiBridgeLibrary.PersonNew.invoke(
-                        MemorySegment.ofArray(name), -1, 1.75f, MemorySegment.ofArray(out)))
+        assertThat(CodecFunctions.personNew(MemorySegment.ofArray(name), -1, 1.75f, MemorySegment.ofArray(out)))
                 .isZero();
         MemorySegment pointer = MemorySegment.ofAddress(out[0]);
         Person selfTestRead;
