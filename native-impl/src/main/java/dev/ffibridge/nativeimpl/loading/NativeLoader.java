@@ -15,6 +15,11 @@ import java.util.Optional;
  * the self-test's functions are linked here, the others on first use (see {@link
  * FfiBridgeLibrary}). Never throws: every failure becomes the {@link LoadResult#cause()}, a message
  * that says what happened and what to set.
+ *
+ * <p>Loading does not depend on the caller's interrupt flag: the JDK's file channels fail on an
+ * interrupted thread ({@code ClosedByInterruptException}), so the flag is cleared for the load and set
+ * again afterwards. A failure of I/O is told apart from a broken library ({@link
+ * LoadResult#retryable()}).
  */
 final class NativeLoader {
 
@@ -22,6 +27,17 @@ final class NativeLoader {
 
     /** Loads the library found with {@code settings}; the outcome, never an exception. */
     static LoadResult load(LibraryLocator.Settings settings) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return loadUninterrupted(settings);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static LoadResult loadUninterrupted(LibraryLocator.Settings settings) {
         LibraryLocator.Located located = null;
         try {
             located = LibraryLocator.locate(settings);
@@ -39,7 +55,12 @@ final class NativeLoader {
     private static SymbolLookup open(LibraryLocator.Located located, Platform platform) {
         try {
             // Before dlopen: a truncated copy would crash the JVM inside the loader (SIGBUS).
-            Optional<String> problem = ElfFile.problem(located.path(), platform);
+            Optional<String> problem;
+            try {
+                problem = LibraryFile.problem(located.path(), platform);
+            } catch (IOException e) {
+                throw unreadable(located, e);
+            }
             if (problem.isPresent()) {
                 throw new UnsatisfiedLinkError(located.describe() + " " + problem.get() + ": " + located.remedy());
             }
@@ -103,6 +124,14 @@ final class NativeLoader {
             throw failed(located, e);
         }
         return FfiBridgeLibrary.ABI_VERSION;
+    }
+
+    /** The error for a file that could not be read: a failure of I/O, which the next load tries again. */
+    static UnsatisfiedLinkError unreadable(LibraryLocator.Located located, IOException e) {
+        UnsatisfiedLinkError error = new UnsatisfiedLinkError(located.describe() + " cannot be read (" + e
+                + "): a failure of I/O, not of the library; the next load tries again");
+        error.initCause(e);
+        return error;
     }
 
     private static LinkageError failed(LibraryLocator.Located located, Throwable e) {
