@@ -5,6 +5,10 @@
 #
 # Usage: scripts/c-client-test.sh <path-to-libffi_bridge.so>
 # Without valgrind: fails when CI=true, otherwise runs the client directly with a note.
+#
+# Other platforms (scripts/cross/test.sh): CLIENT_CC names the cross C compiler and CLIENT_RUNNER the
+# command that runs the client there (qemu, wine, the musl loader); the client then runs without
+# valgrind. A .dll is linked directly and found through WINE_DLL_DIRS.
 # C_CLIENT_SANITIZER=address builds the client with gcc's -fsanitize=address and runs it without
 # valgrind, against a library built with -Zsanitizer=address (scripts/sanitizers.sh).
 set -euo pipefail
@@ -15,8 +19,14 @@ lib="${1:?usage: $0 <path-to-libffi_bridge.so>}"
 lib_dir="$(cd "$(dirname "$lib")" && pwd)"
 lib_name="$(basename "$lib")"
 
-# The sum's helper thread stays parked in the library's code, so dlclose must never unmap it.
-if ! readelf -d "$lib" | grep -q 'NODELETE'; then
+cc="${CLIENT_CC:-gcc}"
+read -r -a runner <<<"${CLIENT_RUNNER:-}"
+windows=false
+[[ "$lib_name" == *.dll ]] && windows=true
+
+# The sum's helper thread stays parked in the library's code, so dlclose must never unmap it (ELF
+# libraries, which build.rs links with -z nodelete).
+if [[ "$lib_name" == *.so ]] && ! readelf -d "$lib" | grep -q 'NODELETE'; then
     echo "c-client-test: $lib is not linked with -z nodelete (see build.rs)" >&2
     exit 1
 fi
@@ -24,18 +34,25 @@ fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-# Link against exactly the given file: the Rust cdylib has no SONAME, so the client records
-# this absolute path and loads that very library at run time.
+# Link against exactly the given file: rustup's cdylib has no SONAME, so the client records this
+# absolute path; Debian's rustc sets DT_SONAME, so the rpath makes the client load that very library.
+link=("$lib_dir/$lib_name" -lm)
+client="$tmp/client"
+if $windows; then client="$tmp/client.exe"; else link+=("-Wl,-rpath,$lib_dir"); fi
 sanitize=()
 if [[ -n "${C_CLIENT_SANITIZER:-}" ]]; then
     sanitize=(-fsanitize="${C_CLIENT_SANITIZER}" -fno-omit-frame-pointer)
 fi
-gcc -std=c11 -O1 -g -Wall -Wextra -Werror -Wpedantic "${sanitize[@]}" \
+# shellcheck disable=SC2086
+$cc -std=c11 -O1 -g -Wall -Wextra -Werror -Wpedantic "${sanitize[@]}" \
     -I "$crate_dir/include" "$crate_dir/tests/c/client.c" \
-    -o "$tmp/client" "$lib_dir/$lib_name" -lm
+    -o "$client" "${link[@]}"
 
-run=("$tmp/client")
-if [[ -n "${C_CLIENT_SANITIZER:-}" ]]; then
+run=("$client")
+export WINE_DLL_DIRS="$lib_dir"
+if ((${#runner[@]} > 0)); then
+    run=("${runner[@]}" "$client")
+elif [[ -n "${C_CLIENT_SANITIZER:-}" ]]; then
     : # the sanitizer checks the run; valgrind cannot run sanitized code
 elif command -v valgrind >/dev/null 2>&1; then
     run=(valgrind --quiet --error-exitcode=99 --leak-check=full
@@ -50,11 +67,11 @@ fi
 # Twice: as shipped (large sums share their blocks with a helper thread when two CPUs are
 # available; forced on here), and with the helper turned off.
 for threads in 2 1; do
-    FFI_BRIDGE_THREADS="$threads" "${run[@]}" | tee "$tmp/out"
+    FFI_BRIDGE_THREADS="$threads" "${run[@]}" | tr -d '\r' | tee "$tmp/out"
     last="$(tail -n 1 "$tmp/out")"
     if [[ ! "$last" =~ ^[0-9]+\ passed,\ 0\ failed$ ]]; then
         echo "c-client-test: unexpected closing line (FFI_BRIDGE_THREADS=$threads): $last" >&2
         exit 1
     fi
 done
-echo "c-client-test: OK (${run[0]##*/}${C_CLIENT_SANITIZER:+ with -fsanitize=$C_CLIENT_SANITIZER}, FFI_BRIDGE_THREADS=2 and 1)"
+echo "c-client-test: OK (${run[0]##*/}${C_CLIENT_SANITIZER:+ with -fsanitize=$C_CLIENT_SANITIZER}, FFI_BRIDGE_THREADS=2 and 1, $(tail -n 1 "$tmp/out"))"

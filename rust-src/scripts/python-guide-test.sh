@@ -4,6 +4,8 @@
 #
 # Usage: scripts/python-guide-test.sh <path-to-libffi_bridge.so>
 # Without python3 or numpy: fails when CI=true, otherwise skips with a message.
+# GUIDE_PYTHON: the command that runs Python (default python3), e.g. an arm64 python under qemu
+# (scripts/cross/python-arm64.sh).
 set -euo pipefail
 
 crate_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,10 +21,11 @@ skip() {
     echo "python-guide-test: skipped: $1 not found (install python3 and numpy to run it)"
     exit 0
 }
-command -v python3 >/dev/null 2>&1 || skip "python3"
-python3 -c 'import numpy' >/dev/null 2>&1 || skip "numpy (python3 -m pip install numpy)"
+read -r -a python <<<"${GUIDE_PYTHON:-python3}"
+command -v "${python[0]}" >/dev/null 2>&1 || skip "${python[0]}"
+"${python[@]}" -c 'import numpy' >/dev/null 2>&1 || skip "numpy (python3 -m pip install numpy)"
 
-out="$(python3 "$crate_dir/tests/python/guide_client.py" "$lib")"
+out="$("${python[@]}" "$crate_dir/tests/python/guide_client.py" "$lib")"
 printf '%s\n' "$out"
 
 fail=0

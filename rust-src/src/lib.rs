@@ -31,6 +31,8 @@ mod cpu;
 mod exports;
 mod ffi;
 mod kernels;
+#[cfg(target_env = "musl")]
+mod musl_unwind;
 mod wire;
 
 pub use exports::buffers::{

@@ -21,8 +21,9 @@ public final class Data {
     }
 
     /**
-     * A {@code Data} holding a copy of {@code values}.
+     * {@return a {@code Data} holding a copy of {@code values}}
      *
+     * @param values the values
      * @throws NullPointerException if {@code values} is null
      * @throws IllegalArgumentException unless exactly {@value #LENGTH} values are given
      */
@@ -35,8 +36,9 @@ public final class Data {
     }
 
     /**
-     * The value at {@code index}.
+     * {@return the value at {@code index}}
      *
+     * @param index the index, {@code 0 ..} 4
      * @throws IndexOutOfBoundsException unless {@code 0 <= index < 5}
      */
     public double get(int index) {
@@ -44,12 +46,12 @@ public final class Data {
         return values[index];
     }
 
-    /** A new array holding the five values. */
+    /** {@return a new array holding the five values} */
     public double[] toArray() {
         return values.clone();
     }
 
-    /** The five values as a stream. */
+    /** {@return the five values as a stream} */
     public DoubleStream stream() {
         return Arrays.stream(values);
     }

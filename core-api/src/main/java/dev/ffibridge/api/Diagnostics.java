@@ -10,13 +10,33 @@ import java.util.Map;
  * @param requested the value of {@code -Dffibridge.provider} ({@code auto} when unset)
  * @param selected the provider {@code load()} returns, or null when it would throw
  * @param reason why that provider, or why none
- * @param providers every provider found, highest priority first
+ * @param providers every provider found, highest priority first, then any provider whose class is
+ *     present but whose service entry is missing
+ * @param runtime the Java runtime: version and vendor
  */
-public record Diagnostics(String requested, String selected, String reason, List<ProviderReport> providers) {
+public record Diagnostics(
+        String requested, String selected, String reason, List<ProviderReport> providers, String runtime) {
 
     /** Copies the list. */
     public Diagnostics {
         providers = List.copyOf(providers);
+    }
+
+    /**
+     * Diagnostics of this Java runtime.
+     *
+     * @param requested the value of {@code -Dffibridge.provider} ({@code auto} when unset)
+     * @param selected the provider {@code load()} returns, or null when it would throw
+     * @param reason why that provider, or why none
+     * @param providers every provider found
+     */
+    public Diagnostics(String requested, String selected, String reason, List<ProviderReport> providers) {
+        this(requested, selected, reason, providers, currentRuntime());
+    }
+
+    private static String currentRuntime() {
+        return "Java " + System.getProperty("java.runtime.version", System.getProperty("java.version")) + " ("
+                + System.getProperty("java.vendor") + ")";
     }
 
     /**
@@ -41,6 +61,7 @@ public record Diagnostics(String requested, String selected, String reason, List
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder();
+        out.append("runtime: ").append(runtime).append('\n');
         out.append("ffibridge.provider = ").append(requested).append('\n');
         out.append("selected: ")
                 .append(selected == null ? "none" : selected)
@@ -53,7 +74,7 @@ public record Diagnostics(String requested, String selected, String reason, List
                     .append(" [priority ")
                     .append(report.priority())
                     .append("]: ");
-            out.append(report.available() ? "available" : "unavailable");
+            out.append(report.available() ? "available" : report.cause() == null ? "not checked" : "unavailable");
             report.details().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> out.append("\n      ")

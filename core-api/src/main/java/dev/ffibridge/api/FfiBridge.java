@@ -14,8 +14,10 @@ import java.util.Objects;
  *
  * <p>{@link #load()} returns the native (Rust) provider when its library loads, passes the ABI
  * handshake and a self-test, and the pure-Java provider otherwise; the system property {@code
- * ffibridge.provider} ({@code auto}, {@code native}, {@code java}) overrides that, and one log line
- * says which provider runs and why. Both providers give the same results bit for bit and reject
+ * ffibridge.provider} ({@code auto}, {@code native}, {@code java}) overrides that. A fallback is
+ * logged once, as one warning that says why (through {@link System.Logger}, logger {@code
+ * dev.ffibridge}); when the native provider loads, nothing is logged, and {@link #diagnostics()}
+ * tells which provider runs and why. Both providers give the same results bit for bit and reject
  * bad input with the same exception type, because every argument is validated here, before a
  * provider sees it. Instances are thread-safe.
  *
@@ -58,11 +60,11 @@ public final class FfiBridge {
     }
 
     /**
-     * The selected provider's instance, created once and shared. The first call selects the
-     * provider and logs the choice.
+     * {@return the selected provider's instance, created once and shared} The first call selects the
+     * provider, and logs a warning if that is a fallback or a provider's service entry is missing.
      *
      * @throws ProviderUnavailableException if {@code -Dffibridge.provider} names a provider that
-     *     cannot run here
+     *     cannot run here or is not on the class path
      * @throws IllegalArgumentException if {@code -Dffibridge.provider} has an unknown value
      */
     public static FfiBridge load() {
@@ -70,10 +72,12 @@ public final class FfiBridge {
     }
 
     /**
-     * The named provider's instance ({@code "native"} or {@code "java"}), created once, whatever
-     * {@code -Dffibridge.provider} says.
+     * {@return the named provider's instance ({@code "native"} or {@code "java"}), created once, whatever
+     * {@code -Dffibridge.provider} says}
      *
-     * @throws ProviderUnavailableException if it cannot run here; the cause says why
+     * @param provider the provider's name, {@code "native"} or {@code "java"}; surrounding blanks and case are ignored
+     * @throws ProviderUnavailableException if it cannot run here (the cause says why) or is not on
+     *     the class path
      * @throws IllegalArgumentException if no provider has that name
      */
     public static FfiBridge load(String provider) {
@@ -81,34 +85,50 @@ public final class FfiBridge {
         return ProviderSelection.named(provider);
     }
 
-    /** Every provider found, whether it can run and why not, and which one {@link #load()} picks. */
+    /**
+     * {@return every provider found, whether it can run and why not, and which one {@link #load()} picks}
+     */
     public static Diagnostics diagnostics() {
         return ProviderSelection.diagnostics();
     }
 
-    /** Prints {@link #diagnostics()}: run {@code java -cp <jars> dev.ffibridge.api.FfiBridge}. */
+    /**
+     * Prints {@link #diagnostics()}: run {@code java -cp <jars> dev.ffibridge.api.FfiBridge}.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         System.out.println(diagnostics());
     }
 
-    /** The name of the provider running the operations: {@code "native"} or {@code "java"}. */
+    /**
+     * {@return the name of the provider running the operations: {@code "native"} or {@code "java"}}
+     */
     public String providerName() {
         return providerName;
     }
 
-    /** {@code a + b}, wrapping on overflow as Java {@code int} arithmetic does. */
+    /**
+     * {@return {@code a + b}, wrapping on overflow as Java {@code int} arithmetic does}
+     *
+     * @param a the first addend
+     * @param b the second addend
+     */
     public int addNumbers(int a, int b) {
         return operations.addNumbers(a, b);
     }
 
-    /** The guide's person: Alice, 30, 5.8f. */
+    /** {@return the guide's person: Alice, 30, 5.8f} */
     public Person createPerson() {
         return operations.createPerson();
     }
 
     /**
-     * A person made by the provider from these values (for native, through a Rust {@code Person}).
+     * {@return a person made by the provider from these values (for native, through a Rust {@code Person})}
      *
+     * @param name the name, see {@link Person the name rule}
+     * @param age the age, {@code 0 ..} {@link Person#MAX_AGE}
+     * @param height the height
      * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if {@code age} is outside {@code 0 ..} {@link Person#MAX_AGE}
      *     or {@code name} breaks the {@link Person name rule}
@@ -120,12 +140,16 @@ public final class FfiBridge {
         return operations.createPerson(name, age, height);
     }
 
-    /** The guide's data: 1.1, 2.2, 3.3, 4.4, 5.5. */
+    /** {@return the guide's data: 1.1, 2.2, 3.3, 4.4, 5.5} */
     public Data getData() {
         return operations.getData();
     }
 
-    /** Writes {@code (double) i} into {@code buffer[i]} for every index. */
+    /**
+     * Writes {@code (double) i} into {@code buffer[i]} for every index.
+     *
+     * @param buffer the buffer
+     */
     public void fillBuffer(double[] buffer) {
         Objects.requireNonNull(buffer, "buffer");
         operations.fill(buffer, 0, buffer.length);
@@ -134,6 +158,9 @@ public final class FfiBridge {
     /**
      * Writes {@code (double) i} into {@code buffer[offset + i]} for {@code 0 <= i < length}.
      *
+     * @param buffer the buffer
+     * @param offset the index of the first element
+     * @param length the number of elements
      * @throws IndexOutOfBoundsException if the range is not inside the array
      */
     public void fillBuffer(double[] buffer, int offset, int length) {
@@ -146,6 +173,7 @@ public final class FfiBridge {
      * Writes {@code (double) i} into the {@code i}-th element after the buffer's position, up to its
      * limit. Heap or direct, either byte order.
      *
+     * @param buffer the buffer
      * @throws ReadOnlyBufferException if the buffer is read-only
      */
     public void fillBuffer(DoubleBuffer buffer) {
@@ -169,6 +197,7 @@ public final class FfiBridge {
     /**
      * Writes {@code (double) i} into the segment's {@code i}-th double.
      *
+     * @param segment the segment, a whole number of doubles
      * @throws IllegalArgumentException if the segment is read-only or not a whole number of doubles
      * @throws IllegalStateException if its arena is closed
      * @throws WrongThreadException if it is confined to another thread
@@ -181,15 +210,22 @@ public final class FfiBridge {
         operations.fill(segment);
     }
 
-    /** The sum of the array in the documented order. */
+    /**
+     * {@return the sum of the array in the documented order}
+     *
+     * @param buffer the buffer
+     */
     public double sumBuffer(double[] buffer) {
         Objects.requireNonNull(buffer, "buffer");
         return operations.sum(buffer, 0, buffer.length);
     }
 
     /**
-     * The sum of {@code buffer[offset .. offset + length)} in the documented order.
+     * {@return the sum of {@code buffer[offset .. offset + length)} in the documented order}
      *
+     * @param buffer the buffer
+     * @param offset the index of the first element
+     * @param length the number of elements
      * @throws IndexOutOfBoundsException if the range is not inside the array
      */
     public double sumBuffer(double[] buffer, int offset, int length) {
@@ -198,7 +234,11 @@ public final class FfiBridge {
         return operations.sum(buffer, offset, length);
     }
 
-    /** The sum from the buffer's position to its limit, in the documented order. Read-only is fine. */
+    /**
+     * {@return the sum from the buffer's position to its limit, in the documented order} Read-only is fine.
+     *
+     * @param buffer the buffer
+     */
     public double sumBuffer(DoubleBuffer buffer) {
         Objects.requireNonNull(buffer, "buffer");
         if (buffer.hasArray()) {
@@ -213,8 +253,9 @@ public final class FfiBridge {
     }
 
     /**
-     * The sum of the segment's doubles in the documented order.
+     * {@return the sum of the segment's doubles in the documented order}
      *
+     * @param segment the segment, a whole number of doubles
      * @throws IllegalArgumentException if the segment is not a whole number of doubles
      * @throws IllegalStateException if its arena is closed
      * @throws WrongThreadException if it is confined to another thread
@@ -225,12 +266,13 @@ public final class FfiBridge {
     }
 
     /**
-     * A provider-owned, read-only buffer holding {@code (double) i} for {@code 0 <= i < length}: the
-     * guide's zero-copy strategy. Close it. It may be closed from any thread, because its memory
+     * {@return a provider-owned, read-only buffer holding {@code (double) i} for {@code 0 <= i < length}: the
+     * guide's zero-copy strategy} Close it. It may be closed from any thread, because its memory
      * belongs to a shared arena; closing a shared arena waits for every thread to reach a safepoint,
      * which takes tens of microseconds. Where that matters, or the lifetime is already managed, use
      * {@link #filledBuffer(long, Arena)} with a confined arena.
      *
+     * @param length the number of elements
      * @throws IllegalArgumentException if {@code length} is negative or above {@link #MAX_BUFFER_LENGTH}
      * @throws OutOfMemoryError if the memory cannot be allocated
      */
@@ -246,14 +288,16 @@ public final class FfiBridge {
     }
 
     /**
-     * The guide's zero-copy strategy with the lifetime in the caller's hands: a read-only segment of
-     * {@code length} doubles holding {@code (double) i}, freed when {@code arena} closes. Both
+     * {@return the guide's zero-copy strategy with the lifetime in the caller's hands: a read-only segment of
+     * {@code length} doubles holding {@code (double) i}, freed when {@code arena} closes} Both
      * providers take the memory from one call of the arena's {@link Arena#allocate(long, long)
      * allocate(length * 8, 8)} and fill it in place (the native provider with Rust's fill); an
      * exception of that call passes unchanged. A confined arena makes the close cheap; an
      * {@linkplain Arena#ofAuto() automatic} one leaves it to the garbage collector. The segment is in
      * native byte order.
      *
+     * @param length the number of elements
+     * @param arena the arena whose closing frees the memory
      * @throws NullPointerException if {@code arena} is null
      * @throws IllegalArgumentException if {@code length} is negative or above {@link #MAX_BUFFER_LENGTH}
      * @throws IllegalStateException if {@code arena} is closed
@@ -272,8 +316,9 @@ public final class FfiBridge {
     }
 
     /**
-     * The person in the documented byte layout.
+     * {@return the person in the documented byte layout}
      *
+     * @param person the person
      * @throws IllegalArgumentException if the encoding would not fit in a Java array
      */
     public byte[] encodePerson(Person person) {
@@ -289,6 +334,8 @@ public final class FfiBridge {
     /**
      * Decodes a person.
      *
+     * @param bytes the encoded bytes
+     * @return the person
      * @throws IllegalArgumentException if the bytes are not exactly one encoded person with a name
      *     that obeys the {@link Person name rule}
      */
@@ -297,7 +344,11 @@ public final class FfiBridge {
         return operations.decodePerson(bytes);
     }
 
-    /** The data in the documented byte layout: 40 bytes. */
+    /**
+     * {@return the data in the documented byte layout: 40 bytes}
+     *
+     * @param data the data
+     */
     public byte[] encodeData(Data data) {
         Objects.requireNonNull(data, "data");
         return operations.encodeData(data);
@@ -306,6 +357,8 @@ public final class FfiBridge {
     /**
      * Decodes data.
      *
+     * @param bytes the encoded bytes
+     * @return the data
      * @throws IllegalArgumentException unless the bytes are exactly 40
      */
     public Data decodeData(byte[] bytes) {
@@ -314,8 +367,9 @@ public final class FfiBridge {
     }
 
     /**
-     * The values as a documented sequence.
+     * {@return the values as a documented sequence}
      *
+     * @param values the values
      * @throws IllegalArgumentException if there are more than {@link #MAX_SEQUENCE_LENGTH} values
      */
     public byte[] encodeSequence(double[] values) {
@@ -330,6 +384,8 @@ public final class FfiBridge {
     /**
      * Decodes a sequence.
      *
+     * @param bytes the encoded bytes
+     * @return the values
      * @throws IllegalArgumentException unless the bytes are exactly one encoded sequence
      */
     public double[] decodeSequence(byte[] bytes) {

@@ -9,6 +9,7 @@ public class FfiBridgeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The library's status code, or 0. */
     private final int status;
 
     /**
@@ -22,7 +23,7 @@ public class FfiBridgeException extends RuntimeException {
         this.status = status;
     }
 
-    /** The library's status code, or 0 when the failure has none. */
+    /** {@return the library's status code, or 0 when the failure has none} */
     public int status() {
         return status;
     }

@@ -18,29 +18,32 @@ import java.lang.foreign.MemorySegment;
  */
 public interface OwnedBuffer extends AutoCloseable {
 
-    /** The number of doubles. Still answers after {@link #close()}. */
+    /** {@return the number of doubles} Still answers after {@link #close()}. */
     long length();
 
-    /** A read-only view of the doubles, in native byte order; dead once the buffer is closed. */
+    /**
+     * {@return a read-only view of the doubles, in native byte order; dead once the buffer is closed}
+     */
     MemorySegment segment();
 
     /**
-     * The double at {@code index}.
+     * {@return the double at {@code index}}
      *
+     * @param index the index, {@code 0 ..} 4
      * @throws IndexOutOfBoundsException unless {@code 0 <= index < length()}
      * @throws IllegalStateException if the buffer is closed
      */
     double get(long index);
 
     /**
-     * A copy of the doubles on the Java heap.
+     * {@return a copy of the doubles on the Java heap}
      *
      * @throws IllegalStateException if the buffer is closed
      * @throws IllegalArgumentException if it holds more doubles than a Java array can
      */
     double[] toArray();
 
-    /** Whether the buffer is still open. */
+    /** {@return whether the buffer is still open} */
     boolean isOpen();
 
     /**

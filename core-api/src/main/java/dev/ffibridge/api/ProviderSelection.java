@@ -62,16 +62,17 @@ final class ProviderSelection {
     }
 
     static FfiBridge named(String name) {
-        FfiBridge bridge = BY_NAME.get(name);
+        String key = normalize(name);
+        FfiBridge bridge = BY_NAME.get(key);
         if (bridge != null) {
             return bridge;
         }
-        FfiBridgeProvider provider = find(name, providers());
+        FfiBridgeProvider provider = find(key, providers());
         Optional<Throwable> cause = provider.unavailabilityCause();
         if (cause.isPresent()) {
             throw new ProviderUnavailableException(
-                    name,
-                    "the " + name + " provider is unavailable: " + cause.get().getMessage(),
+                    key,
+                    "the " + key + " provider is unavailable: " + cause.get().getMessage(),
                     cause.get());
         }
         return bridge(provider);
@@ -104,15 +105,24 @@ final class ProviderSelection {
         List<Diagnostics.ProviderReport> reports = new ArrayList<>();
         for (FfiBridgeProvider provider : providers) {
             boolean touch = requested.equals(AUTO) || requested.equals(provider.name());
-            Optional<Throwable> cause = touch
-                    ? provider.unavailabilityCause()
-                    : Optional.of(new IllegalStateException("not probed: -D" + PROVIDER_PROPERTY + "=" + requested));
+            Optional<Throwable> cause = touch ? provider.unavailabilityCause() : Optional.empty();
+            Map<String, String> details = new TreeMap<>(provider.details());
+            if (!touch) {
+                details.put("not checked", "-D" + PROVIDER_PROPERTY + "=" + requested + " selects another provider");
+            }
+            if (provider.name().equals(KnownProviders.NATIVE)) {
+                details.put("module", describeModule(provider.getClass().getModule()));
+            }
             reports.add(new Diagnostics.ProviderReport(
-                    provider.name(),
-                    provider.priority(),
-                    touch && cause.isEmpty(),
-                    cause.orElse(null),
-                    provider.details()));
+                    provider.name(), provider.priority(), touch && cause.isEmpty(), cause.orElse(null), details));
+        }
+        for (String name : KnownProviders.unregistered(providers)) {
+            reports.add(new Diagnostics.ProviderReport(
+                    name,
+                    KnownProviders.priority(name),
+                    false,
+                    new IllegalStateException(KnownProviders.absence(name)),
+                    Map.of()));
         }
         try {
             Choice choice = choose(requested, providers);
@@ -122,21 +132,29 @@ final class ProviderSelection {
         }
     }
 
+    /** The module's name ({@code ALL-UNNAMED} on the class path) and whether it may call native code. */
+    private static String describeModule(Module module) {
+        String name = module.isNamed() ? module.getName() : "ALL-UNNAMED (class path)";
+        return name + (module.isNativeAccessEnabled() ? ", native access enabled" : ", native access not enabled");
+    }
+
+    /**
+     * Selects, and logs only what is worth reporting, once: a fallback, or a provider whose service
+     * entry is missing. A native provider that loads fine is not logged (and no logging backend is
+     * started); {@link FfiBridge#diagnostics()} tells the choice.
+     */
     private static FfiBridge select() {
-        Choice choice = choose(requested(), providers());
+        List<FfiBridgeProvider> providers = providers();
+        Choice choice = choose(requested(), providers);
         FfiBridge bridge = bridge(choice.provider());
-        System.Logger log = Log.LOG;
-        if (choice.warning() != null) {
-            log.log(Level.WARNING, choice.warning());
+        String warning = choice.warning();
+        for (String name : KnownProviders.unregistered(providers)) {
+            warning =
+                    (warning == null ? "ffibridge: " : warning.concat(" Also: ")).concat(KnownProviders.absence(name));
         }
-        // concat, not +: the first + of each shape bootstraps an invokedynamic call site (~1 ms, cold)
-        log.log(
-                Level.INFO,
-                "ffibridge: using the "
-                        .concat(choice.provider().name())
-                        .concat(" provider (")
-                        .concat(choice.reason())
-                        .concat(")"));
+        if (warning != null) {
+            Log.LOG.log(Level.WARNING, warning);
+        }
         return bridge;
     }
 
@@ -145,6 +163,13 @@ final class ProviderSelection {
 
     static Choice choose(String requested, List<FfiBridgeProvider> providers) {
         if (!requested.equals(AUTO)) {
+            if (KnownProviders.isKnown(requested) && !KnownProviders.contains(providers, requested)) {
+                throw new ProviderUnavailableException(
+                        requested,
+                        "-D" + PROVIDER_PROPERTY + "=" + requested + " requires the " + requested + " provider, but "
+                                + KnownProviders.absence(requested),
+                        null);
+            }
             FfiBridgeProvider provider = find(requested, providers);
             Optional<Throwable> cause = provider.unavailabilityCause();
             if (cause.isPresent()) {
@@ -176,11 +201,15 @@ final class ProviderSelection {
             skipped.add("the " + provider.name() + " provider is unavailable: "
                     + cause.get().getMessage());
         }
+        for (String name : new String[] {KnownProviders.NATIVE, KnownProviders.JAVA}) {
+            if (!KnownProviders.contains(providers, name)) {
+                skipped.add(KnownProviders.absence(name));
+            }
+        }
         throw new ProviderUnavailableException(
                 AUTO,
-                providers.isEmpty()
-                        ? "no ffibridge provider on the class path: add ffibridge-java-impl or ffibridge-native-impl"
-                        : "no ffibridge provider can run: " + String.join("; ", skipped),
+                (providers.isEmpty() ? "no ffibridge provider found: " : "no ffibridge provider can run: ")
+                        + String.join("; ", skipped),
                 null);
     }
 
@@ -206,13 +235,21 @@ final class ProviderSelection {
                 return provider;
             }
         }
+        if (KnownProviders.isKnown(name)) {
+            throw new ProviderUnavailableException(name, KnownProviders.absence(name), null);
+        }
         throw new IllegalArgumentException("no ffibridge provider named '" + name + "'; found "
                 + providers.stream().map(FfiBridgeProvider::name).toList()
                 + " (the property " + PROVIDER_PROPERTY + " takes auto, native or java)");
     }
 
+    /** A provider name as {@code load(name)} and the property take it: blanks around and case ignored. */
+    static String normalize(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
+    }
+
     private static String requested() {
-        return System.getProperty(PROVIDER_PROPERTY, AUTO).trim().toLowerCase(Locale.ROOT);
+        return normalize(System.getProperty(PROVIDER_PROPERTY, AUTO));
     }
 
     private static List<FfiBridgeProvider> providers() {

@@ -8,6 +8,7 @@ public class ProviderUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the provider that is unavailable. */
     private final String provider;
 
     /**
@@ -22,7 +23,7 @@ public class ProviderUnavailableException extends RuntimeException {
         this.provider = provider;
     }
 
-    /** The name of the provider that is unavailable. */
+    /** {@return the name of the provider that is unavailable} */
     public String provider() {
         return provider;
     }

@@ -133,4 +133,43 @@ class ProviderSelectionTest {
         assertThat(none.selected()).isNull();
         assertThat(none.reason()).contains("unavailable");
     }
+
+    @Test
+    void providerNamesIgnoreBlanksAndCaseEverywhere() {
+        assertThat(ProviderSelection.normalize(" Java ")).isEqualTo("java");
+        assertThat(ProviderSelection.normalize("NATIVE\t")).isEqualTo("native");
+    }
+
+    @Test
+    void requiredNativeWithoutTheNativeArtifactSaysToAddIt() {
+        assertThatThrownBy(() -> ProviderSelection.choose("native", List.of(java)))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("-Dffibridge.provider=native requires the native provider")
+                .hasMessageContaining("dev.ffibridge:ffibridge-native-impl");
+    }
+
+    @Test
+    void noFallbackSaysToAddTheJavaProvider() {
+        assertThatThrownBy(() -> ProviderSelection.choose("auto", List.of(brokenNative)))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("cannot open shared object file")
+                .hasMessageContaining("add dev.ffibridge:ffibridge-java-impl")
+                .hasMessageContaining("-Dffibridge.provider=java needs it");
+    }
+
+    @Test
+    void diagnosticsNameTheRuntimeAndTheNativeModulesAccessAndNeverSayNotProbed() {
+        Diagnostics diagnostics = ProviderSelection.diagnostics("java", List.of(workingNative, java));
+        assertThat(diagnostics.runtime()).startsWith("Java " + System.getProperty("java.runtime.version"));
+        assertThat(diagnostics.providers().get(0).details())
+                .containsEntry("not checked", "-Dffibridge.provider=java selects another provider")
+                .containsKey("module");
+        assertThat(diagnostics.providers().get(0).details().get("module"))
+                .isEqualTo("ALL-UNNAMED (class path), native access "
+                        + (getClass().getModule().isNativeAccessEnabled() ? "enabled" : "not enabled"));
+        assertThat(diagnostics.toString())
+                .startsWith("runtime: Java ")
+                .contains("native [priority 100]: not checked")
+                .doesNotContain("not probed");
+    }
 }

@@ -15,6 +15,7 @@ import java.util.HexFormat;
  * Walks through the guide's examples with the public API. Apart from the first lines, which say
  * which provider runs and why, the output is the same with the native (Rust) and the java provider:
  * {@code java -jar ffibridge-demo.jar}, {@code java -Dffibridge.provider=java -jar ffibridge-demo.jar}.
+ * {@code --diagnostics} prints only the diagnostics, {@code --help} the usage.
  */
 public final class Demo {
 
@@ -22,7 +23,37 @@ public final class Demo {
 
     private Demo() {}
 
+    static final String USAGE = """
+            Usage: java [--enable-native-access=ALL-UNNAMED] [-Dffibridge.provider=auto|native|java]
+                        [-Dffibridge.library.path=/path/to/libffi_bridge.so] [-Dffibridge.tmpdir=DIR]
+                        -jar ffibridge-demo.jar [--diagnostics | --help]
+
+              (no option)     walk through the guide's examples with the selected provider
+              --diagnostics   print only which providers were found, which one is selected and why
+              --help          print this text
+            """;
+
+    /** Runs the walkthrough, or the option given; exits with 2 on an unknown option. */
     public static void main(String[] args) {
+        int status = run(args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** {@return the exit status} Runs the walkthrough, {@code --diagnostics} or {@code --help}. */
+    static int run(String[] args) {
+        if (args.length > 0) {
+            switch (args[0]) {
+                case "--diagnostics" -> System.out.print(FfiBridge.diagnostics());
+                case "--help", "-h" -> System.out.print(USAGE);
+                default -> {
+                    System.err.print("unknown option: " + args[0] + "\n" + USAGE);
+                    return 2;
+                }
+            }
+            return 0;
+        }
         // One stream, so that the library's log line (System.Logger -> stderr) stays in order with the walkthrough.
         System.setErr(System.out);
         Diagnostics diagnostics = FfiBridge.diagnostics();
@@ -30,13 +61,10 @@ public final class Demo {
         if (diagnostics.selected() == null) {
             System.out.println("no provider can run: " + diagnostics.reason());
             System.out.print(diagnostics);
-            System.exit(1);
+            return 1;
         }
         FfiBridge bridge = FfiBridge.load();
         System.out.println("running: " + bridge.providerName() + " (" + diagnostics.reason() + ")");
-        if (args.length > 0 && args[0].equals("--diagnostics")) {
-            System.out.print(diagnostics);
-        }
 
         System.out.println();
         System.out.println("== 1. Add numbers");
@@ -90,6 +118,7 @@ public final class Demo {
         double[] decoded = bridge.decodeSequence(sequenceBytes);
         System.out.println(
                 "decodeSequence(...) = " + Arrays.toString(decoded) + roundTrip(Arrays.equals(buffer, decoded)));
+        return 0;
     }
 
     private static String describe(Person person) {

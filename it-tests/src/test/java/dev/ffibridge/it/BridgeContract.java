@@ -10,6 +10,7 @@ import dev.ffibridge.api.OwnedBuffer;
 import dev.ffibridge.api.Person;
 import dev.ffibridge.it.Containers.BufferKind;
 import dev.ffibridge.it.Containers.SegmentKind;
+import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -372,7 +373,7 @@ abstract class BridgeContract {
             }
             assertThat(Double.doubleToRawLongBits(bridge().sumBuffer(values)))
                     .as("length %d", n)
-                    .isEqualTo(Double.doubleToRawLongBits(Reference.sum(values)));
+                    .isEqualTo(Double.doubleToRawLongBits(SumOrder.sum(values)));
             for (int lane = 0; lane < Math.min(n, 16); lane++) {
                 // a huge value in one lane and its negation at the end: where they meet decides the result
                 double[] one = values.clone();
@@ -380,7 +381,7 @@ abstract class BridgeContract {
                 one[n - 1] -= 1e300;
                 assertThat(Double.doubleToRawLongBits(bridge().sumBuffer(one)))
                         .as("length %d lane %d", n, lane)
-                        .isEqualTo(Double.doubleToRawLongBits(Reference.sum(one)));
+                        .isEqualTo(Double.doubleToRawLongBits(SumOrder.sum(one)));
             }
         }
     }
@@ -400,7 +401,7 @@ abstract class BridgeContract {
                         * Math.scalb(1.0 + random.nextDouble(), random.nextInt(-40, 40));
             }
             values[0] = 1e16; // lane 0 of the first block only
-            long expected = Double.doubleToRawLongBits(Reference.sum(values));
+            long expected = Double.doubleToRawLongBits(SumOrder.sum(values));
             assertThat(Double.doubleToRawLongBits(bridge().sumBuffer(values)))
                     .as("array of %d", n)
                     .isEqualTo(expected);
@@ -443,7 +444,7 @@ abstract class BridgeContract {
         for (int offset = 0; offset < 20; offset++) {
             for (int length = 0; offset + length <= 100; length += 3) {
                 assertThat(Double.doubleToRawLongBits(b.sumBuffer(random, offset, length)))
-                        .isEqualTo(Double.doubleToRawLongBits(Reference.sum(random, offset, length)));
+                        .isEqualTo(Double.doubleToRawLongBits(SumOrder.sum(random, offset, length)));
             }
         }
         assertThatThrownBy(() -> b.sumBuffer((double[]) null)).isInstanceOf(NullPointerException.class);
@@ -464,7 +465,7 @@ abstract class BridgeContract {
         Containers.Buffer buffer = Containers.buffer(kind, values);
         assertThat(Double.doubleToRawLongBits(bridge().sumBuffer(buffer.operand)))
                 .as("%s", kind)
-                .isEqualTo(Double.doubleToRawLongBits(Reference.sum(values)));
+                .isEqualTo(Double.doubleToRawLongBits(SumOrder.sum(values)));
         assertThat(buffer.positionUnchanged()).isTrue();
         Containers.Buffer empty = Containers.buffer(kind, new double[0]);
         assertThat(Double.doubleToRawLongBits(bridge().sumBuffer(empty.operand)))
@@ -486,7 +487,7 @@ abstract class BridgeContract {
             } else {
                 assertThat(Double.doubleToRawLongBits(bridge().sumBuffer(segment.operand)))
                         .as("%s", kind)
-                        .isEqualTo(Double.doubleToRawLongBits(Reference.sum(values)));
+                        .isEqualTo(Double.doubleToRawLongBits(SumOrder.sum(values)));
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.OwnedBuffer;
 import dev.ffibridge.api.Person;
+import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -53,7 +54,7 @@ class ConcurrencyIT {
         String[] names = {"Alice", "", "\u00e9\u65e5\uD83D\uDE00", "Bob", "x".repeat(100)};
         for (int c = 0; c < CASES; c++) {
             SUM_INPUTS[c] = Generators.seededValues(random.nextInt(0, 40), random.nextLong(), false);
-            SUM_EXPECTED[c] = Double.doubleToRawLongBits(Reference.sum(SUM_INPUTS[c]));
+            SUM_EXPECTED[c] = Double.doubleToRawLongBits(SumOrder.sum(SUM_INPUTS[c]));
             PERSONS[c] = new Person(
                     names[c % names.length] + c,
                     random.nextLong(0, Person.MAX_AGE + 1),

@@ -8,6 +8,7 @@ import dev.ffibridge.api.OwnedBuffer;
 import dev.ffibridge.api.Person;
 import dev.ffibridge.it.Containers.BufferKind;
 import dev.ffibridge.it.Containers.SegmentKind;
+import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -27,12 +28,12 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Differential properties: the java and the native provider, given the same input, return the same result bit
  * for bit (raw float and double bits, so NaN payloads and the sign of zero count) or throw the same exception
- * type; and the result is the documented one ({@link Reference}). The generators aim at the edges on purpose
+ * type; and the result is the documented one ({@link Reference}, {@link SumOrder}). The generators aim at the edges on purpose
  * ({@link Generators}).
  *
  * <p>One exception to "bit for bit", which is IEEE 754's and Java's, not the providers': when two NaNs with
  * different payloads meet in an addition, which one survives is not defined (HotSpot's interpreter and C2 keep
- * the right operand's, C1 the left one's), so such a sum must be one of the NaNs {@link Reference#possibleSums}
+ * the right operand's, C1 the left one's), so such a sum must be one of the NaNs {@link SumOrder#possibleSums}
  * allows, each provider independently; how often the two differed then is printed.
  */
 @Tag("native")
@@ -77,7 +78,7 @@ class DifferentialPropertiesIT {
         }
         long j = Double.doubleToRawLongBits((Double) java.value());
         long n = Double.doubleToRawLongBits((Double) nativ.value());
-        java.util.TreeSet<Long> possible = Reference.possibleSums(values, offset, length);
+        java.util.TreeSet<Long> possible = SumOrder.possibleSums(values, offset, length);
         if (!possible.contains(j) || !possible.contains(n)) {
             throw new AssertionError(
                     what + " of " + Outcome.describe(Arrays.copyOfRange(values, offset, offset + length))

@@ -6,6 +6,7 @@ import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.spi.BridgeOperations;
 import dev.ffibridge.api.spi.FfiBridgeProvider;
 import dev.ffibridge.it.Containers.SegmentKind;
+import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ServiceLoader;
@@ -56,7 +57,7 @@ class JavaKernelIT {
             try (Containers.Segment segment = Containers.segment(kind, values)) {
                 assertThat(Double.doubleToRawLongBits(JAVA.sumBuffer(segment.operand)))
                         .as("%s of %d", kind, n)
-                        .isEqualTo(Double.doubleToRawLongBits(Reference.sum(values)));
+                        .isEqualTo(Double.doubleToRawLongBits(SumOrder.sum(values)));
             }
         }
     }

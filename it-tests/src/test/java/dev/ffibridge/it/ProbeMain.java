@@ -8,7 +8,8 @@ import dev.ffibridge.api.FfiBridge;
  * diagnostics, or the exception with its causes and exits with 1.
  *
  * <p>An optional argument is an instant in epoch milliseconds to wait for before loading, so that several JVMs
- * load at the same moment.
+ * load at the same moment. With {@code -Dprobe.interrupt=true} the main thread interrupts itself before loading,
+ * and prints whether its interrupt flag is still set afterwards.
  */
 public final class ProbeMain {
 
@@ -21,9 +22,16 @@ public final class ProbeMain {
                 Thread.sleep(wait);
             }
         }
+        boolean interrupt = Boolean.getBoolean("probe.interrupt");
+        if (interrupt) {
+            Thread.currentThread().interrupt();
+        }
         int exit = 0;
         try {
             FfiBridge bridge = FfiBridge.load();
+            if (interrupt) {
+                System.out.println("interrupted after load=" + Thread.interrupted());
+            }
             System.out.println("provider=" + bridge.providerName());
             System.out.println("addNumbers(2, 3)=" + bridge.addNumbers(2, 3));
         } catch (RuntimeException e) {

@@ -6,16 +6,13 @@ import java.lang.foreign.ValueLayout;
 /**
  * Writes the fill values: element {@code i} becomes {@code (double) i}.
  *
- * <p>Segments are written in place, without a copy or any allocation. Each kind of segment has its
- * own method, and so its own call sites for the segment accesses: a call site that sees one kind of
+ * <p>Segments are written in place, without a copy or any allocation. Native and heap segments have a
+ * loop each, and so call sites of their own for the segment accesses: a call site that sees one kind of
  * segment stays monomorphic and C2 compiles it to plain (vectorized) stores, where one shared by heap
  * and native segments slows down several times. The inner loops are int-indexed over chunks of at
  * most {@link #CHUNK} elements, since C2 vectorizes int counted loops and long ones poorly.
  */
 final class Fill {
-
-    /** For native segments at an address that is a multiple of 8. */
-    private static final ValueLayout.OfDouble ALIGNED = ValueLayout.JAVA_DOUBLE;
 
     /** Native byte order, any alignment: a segment may be a slice of a {@code byte[]}. */
     private static final ValueLayout.OfDouble UNALIGNED = ValueLayout.JAVA_DOUBLE_UNALIGNED;
@@ -80,31 +77,17 @@ final class Fill {
             return;
         }
         if (segment.isNative()) {
-            if (segment.address() % Double.BYTES == 0) {
-                fillNativeAligned(segment, head, count, chunk);
-            } else {
-                fillNativeUnaligned(segment, head, count, chunk);
-            }
+            fillNative(segment, head, count, chunk);
         } else {
             fillHeap(segment, head, count, chunk);
         }
     }
 
-    // The three loops below are the same but for the layout; they must stay separate methods, each
-    // with its own call sites, so that each one's profile sees a single kind of segment.
+    // The two loops below are the same but for the name; they must stay separate methods, each with its
+    // own call sites, so that each one's profile sees a single kind of segment (see Sum.sum(MemorySegment)).
 
-    private static void fillNativeAligned(MemorySegment segment, long from, long count, int chunk) {
-        for (long done = from; done < count; ) {
-            int length = (int) Math.min(chunk, count - done);
-            double base = done; // exact: done < 2^53
-            for (int j = 0; j < length; j++) {
-                segment.setAtIndex(ALIGNED, done + j, base + j); // exact: an integer below 2^53
-            }
-            done += length;
-        }
-    }
-
-    private static void fillNativeUnaligned(MemorySegment segment, long from, long count, int chunk) {
+    /** Native segments, at any address. */
+    private static void fillNative(MemorySegment segment, long from, long count, int chunk) {
         for (long done = from; done < count; ) {
             int length = (int) Math.min(chunk, count - done);
             double base = done; // exact: done < 2^53

@@ -11,10 +11,10 @@ import java.lang.foreign.MemorySegment;
  * thread-safe; each operation is delegated to a small class with one job. Arguments are trusted:
  * {@link dev.ffibridge.api.FfiBridge} validated them.
  */
-public final class JavaOperations implements BridgeOperations {
+final class JavaOperations implements BridgeOperations {
 
     /** The one instance: the class has no state. */
-    public static final JavaOperations INSTANCE = new JavaOperations();
+    static final JavaOperations INSTANCE = new JavaOperations();
 
     private static final Person GUIDE_PERSON = new Person("Alice", 30, 5.8f);
 

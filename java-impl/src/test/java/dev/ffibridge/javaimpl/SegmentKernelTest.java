@@ -2,6 +2,7 @@ package dev.ffibridge.javaimpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -79,7 +80,7 @@ class SegmentKernelTest {
                         .toArray()) {
                     double[] values = SumOrderTest.randomValues(random, n);
                     MemorySegment segment = Segments.write(kind.make.apply(arena, n), values);
-                    long expected = bits(ReferenceSum.of(values));
+                    long expected = bits(SumOrder.sum(values));
                     assertThat(bits(Sum.sum(segment))).as("%s of %d", kind, n).isEqualTo(expected);
                     assertThat(bits(Sum.sum(segment.asReadOnly())))
                             .as("read-only %s of %d", kind, n)
@@ -105,6 +106,6 @@ class SegmentKernelTest {
                 assertThat(Sum.sum(segment)).as("%s", kind).isEqualTo(2.0);
             }
         }
-        assertThat(ReferenceSum.of(values)).isEqualTo(2.0);
+        assertThat(SumOrder.sum(values)).isEqualTo(2.0);
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ffibridge.api.FfiBridge;
+import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -29,7 +30,7 @@ class SumInputsTest {
     }
 
     private static void assertSum(double actual, double[] values) {
-        assertThat(bits(actual)).as("sum of %d values", values.length).isEqualTo(bits(ReferenceSum.of(values)));
+        assertThat(bits(actual)).as("sum of %d values", values.length).isEqualTo(bits(SumOrder.sum(values)));
     }
 
     private final Random random = new Random(42);
@@ -178,7 +179,7 @@ class SumInputsTest {
     @Test
     void isThreadSafe() throws InterruptedException {
         double[] values = SumOrderTest.randomValues(random, 10_000);
-        double expected = ReferenceSum.of(values);
+        double expected = SumOrder.sum(values);
         Thread[] threads = new Thread[4];
         double[] results = new double[threads.length];
         for (int t = 0; t < threads.length; t++) {

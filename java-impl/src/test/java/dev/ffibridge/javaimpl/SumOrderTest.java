@@ -3,13 +3,14 @@ package dev.ffibridge.javaimpl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ffibridge.api.FfiBridge;
+import dev.ffibridge.testsupport.SumOrder;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Golden vectors that pin the documented order, and the fast sum against {@link ReferenceSum}.
+ * Golden vectors that pin the documented order, and the fast sum against the shared oracle {@link SumOrder}.
  *
  * <p>With 1e16 the spacing of doubles is 2, so 1e16 + 1 rounds (ties to even) back to 1e16: the
  * order of the additions decides whether a 1.0 survives.
@@ -101,7 +102,7 @@ class SumOrderTest {
         double[] third = at(3 * 8192, 0, BIG, 8192, 1.0, 8208, 1.0, 16384, -BIG);
         // totals[0] = (1e16 + 2) + -1e16 = 2.
         assertThat(BRIDGE.sumBuffer(third)).isEqualTo(2.0);
-        assertThat(bits(BRIDGE.sumBuffer(third))).isEqualTo(bits(ReferenceSum.of(third)));
+        assertThat(bits(BRIDGE.sumBuffer(third))).isEqualTo(bits(SumOrder.sum(third)));
     }
 
     @Test
@@ -153,12 +154,12 @@ class SumOrderTest {
                 double[] values = randomValues(random, length);
                 assertThat(bits(BRIDGE.sumBuffer(values)))
                         .as("length %d, trial %d", length, trial)
-                        .isEqualTo(bits(ReferenceSum.of(values)));
+                        .isEqualTo(bits(SumOrder.sum(values)));
                 int offset = random.nextInt(length + 1);
                 double[] range = Arrays.copyOfRange(values, offset, length);
                 assertThat(bits(BRIDGE.sumBuffer(values, offset, length - offset)))
                         .as("length %d from %d", length, offset)
-                        .isEqualTo(bits(ReferenceSum.of(range)));
+                        .isEqualTo(bits(SumOrder.sum(range)));
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
 import dev.ffibridge.nativeimpl.loading.LoadResult;
 import dev.ffibridge.nativeimpl.loading.NativeRuntime;
 import dev.ffibridge.nativeimpl.operations.NativeOperations;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,8 +16,9 @@ import java.util.Optional;
  *
  * <p>The library is found, loaded and checked on the first call of {@link #unavailabilityCause()}
  * (never by the constructor): the file named by {@code -Dffibridge.library.path}, or else the
- * jar's {@code native/<os>-<arch>/libffi_bridge.so}, extracted into {@code -Dffibridge.tmpdir}
- * (default {@code java.io.tmpdir}). It must report ABI version {@value FfiBridgeLibrary#ABI_VERSION}
+ * jar's {@code native/<platform>/} library for this OS, CPU and C library ({@code linux-x86-64},
+ * {@code linux-aarch64-musl}, {@code windows-x86-64}, ...), extracted into {@code -Dffibridge.tmpdir}
+ * (default {@code java.io.tmpdir}; refused when another user could write there). It must report ABI version {@value FfiBridgeLibrary#ABI_VERSION}
  * and the struct layouts of the Java bindings, and pass a small self-test. The JVM needs {@code
  * --enable-native-access=ALL-UNNAMED} (or the module's name).
  */
@@ -41,7 +43,10 @@ public final class NativeProvider implements FfiBridgeProvider {
         return PRIORITY;
     }
 
-    /** Loads and checks the library on the first call, once per JVM; then answers from the cached outcome. */
+    /**
+     * Loads and checks the library on the first call; then answers from the kept outcome, or, after a
+     * failure of I/O (never kept), loads again.
+     */
     @Override
     public Optional<Throwable> unavailabilityCause() {
         try {
@@ -52,15 +57,20 @@ public final class NativeProvider implements FfiBridgeProvider {
     }
 
     /**
-     * {@code library} (the absolute path of the file), {@code abi} (its ABI version) and {@code source}
-     * ({@code ffibridge.library.path} or {@code jar (extracted to <dir>)}), as far as known; empty
-     * before the library was probed.
+     * {@code platform} (this JVM's platform folder, with {@code os.name}, {@code os.arch} and the C
+     * library) and {@code jar platforms} (the folders this jar ships), always; once the library was
+     * probed also {@code library} (the absolute path of the file), {@code abi} (its ABI version) and
+     * {@code source} ({@code ffibridge.library.path} or {@code jar (extracted to <dir>)}), as far as known.
      */
     @Override
     public Map<String, String> details() {
         try {
+            Map<String, String> details = new LinkedHashMap<>(NativeRuntime.platformDetails());
             Optional<LoadResult> result = NativeRuntime.peek();
-            return result.isPresent() ? result.get().details() : Map.of();
+            if (result.isPresent()) {
+                details.putAll(result.get().details());
+            }
+            return details;
         } catch (RuntimeException e) {
             return Map.of();
         }

@@ -87,6 +87,17 @@ class NativeProviderTest {
     }
 
     @Test
+    void detailsNameThePlatformItsCLibraryAndThePlatformsTheJarShips() {
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch64" : "x86-64";
+        Map<String, String> details = provider.details();
+        assertThat(details.get("platform"))
+                .startsWith("linux-" + arch + " (os.name=Linux, os.arch=" + System.getProperty("os.arch")
+                        + ", C library glibc (interpreter /");
+        assertThat(details.get("jar platforms")).contains("linux-" + arch);
+        assertThat(FfiBridge.diagnostics().toString()).contains("platform = linux-" + arch + " (", "jar platforms = ");
+    }
+
+    @Test
     void constructorTouchesNoNativeCode() {
         // Many instances, and nothing but the shared, already-made outcome behind them.
         for (int i = 0; i < 3; i++) {

@@ -41,7 +41,11 @@ class ProcessTest {
     @Test
     void theJavaProviderRequestLoadsNoNativeCode() throws Exception {
         String output = diagnostics(List.of("--enable-native-access=ALL-UNNAMED", "-Dffibridge.provider=java"));
-        assertThat(output).contains("not probed: -Dffibridge.provider=java").doesNotContain("library = ");
+        assertThat(output)
+                .contains("native [priority 100]: not checked")
+                .contains("not checked = -Dffibridge.provider=java selects another provider")
+                .doesNotContain("not probed")
+                .doesNotContain("library = ");
     }
 
     private String diagnostics(List<String> flags) throws IOException, InterruptedException {

@@ -12,9 +12,11 @@ public final class ArenaMemory {
     private ArenaMemory() {}
 
     /**
-     * {@code length * 8} bytes, 8-byte aligned, from {@code arena}; {@code length} is in {@code 0 ..
-     * FfiBridge.MAX_BUFFER_LENGTH}, so the byte size fits a {@code long}.
+     * {@return {@code length * 8} bytes, 8-byte aligned, from {@code arena}}
      *
+     * @param arena the caller's arena, asked once
+     * @param length the number of doubles, in {@code 0 .. FfiBridge.MAX_BUFFER_LENGTH}, so the byte size
+     *     fits a {@code long}
      * @throws IllegalStateException if the arena returned a read-only segment or fewer bytes than asked
      *     for (an arena that breaks {@code Arena}'s contract); more bytes are cut to the size asked for
      */

@@ -32,7 +32,9 @@ public final class WireErrors {
     private WireErrors() {}
 
     /**
-     * The name length of an encoded person, checked against the bytes.
+     * {@return the name length of an encoded person, checked against the bytes}
+     *
+     * @param bytes the encoded person
      *
      * @throws IllegalArgumentException if the bytes are truncated, have trailing bytes, or give a
      *     name length that the bytes cannot hold
@@ -52,9 +54,12 @@ public final class WireErrors {
     }
 
     /**
-     * The name of an encoded person whose name length was checked: strict UTF-8 (as Rust's {@code
-     * str::from_utf8}: overlong forms, encoded surrogates and code points above U+10FFFF are errors)
-     * without U+0000.
+     * {@return the name of an encoded person whose name length was checked} Strict UTF-8 (as Rust's
+     * {@code str::from_utf8}: overlong forms, encoded surrogates and code points above U+10FFFF are
+     * errors), without U+0000.
+     *
+     * @param bytes the encoded person
+     * @param nameLength its name length, from {@link #personNameLength}
      *
      * @throws IllegalArgumentException if the name is not UTF-8 or contains U+0000
      */
@@ -86,6 +91,8 @@ public final class WireErrors {
     /**
      * Checks that {@code bytes} are exactly one encoded data.
      *
+     * @param bytes the encoded data
+     *
      * @throws IllegalArgumentException unless there are exactly 40 bytes
      */
     public static void checkData(byte[] bytes) {
@@ -93,7 +100,9 @@ public final class WireErrors {
     }
 
     /**
-     * The count of an encoded sequence, checked against the bytes.
+     * {@return the count of an encoded sequence, checked against the bytes}
+     *
+     * @param bytes the encoded sequence
      *
      * @throws IllegalArgumentException if the bytes are truncated, have trailing bytes, or give a
      *     count that the bytes cannot hold
@@ -114,11 +123,13 @@ public final class WireErrors {
     }
 
     /**
-     * What is wrong with bytes that a decoder refused, for a provider whose decoder gives no details:
-     * the exception the checks above throw for {@code bytes}, with {@code otherwise} (the provider's
-     * own description) as its cause, or {@code otherwise} itself if they find nothing wrong.
+     * {@return what is wrong with bytes that a decoder refused} For a provider whose decoder gives no
+     * details: the exception the checks above throw for {@code bytes}, with {@code otherwise} (the
+     * provider's own description) as its cause, or {@code otherwise} itself if they find nothing wrong.
      *
      * @param what {@code "person"}, {@code "data"} or {@code "sequence"}
+     * @param bytes the bytes the decoder refused
+     * @param otherwise the provider's own exception for them
      */
     public static RuntimeException describe(String what, byte[] bytes, RuntimeException otherwise) {
         try {

@@ -19,56 +19,114 @@ import java.lang.foreign.MemorySegment;
  */
 public interface BridgeOperations {
 
-    /** {@code a + b}, wrapping on overflow. */
+    /**
+     * {@return {@code a + b}, wrapping on overflow}
+     *
+     * @param a the first addend
+     * @param b the second addend
+     */
     int addNumbers(int a, int b);
 
-    /** The guide's person: Alice, 30, 5.8f. */
+    /** {@return the guide's person: Alice, 30, 5.8f} */
     Person createPerson();
 
-    /** A person with the given values, carried through the provider's representation. */
+    /**
+     * {@return a person with the given values, carried through the provider's representation}
+     *
+     * @param name the name, see {@link Person the name rule}
+     * @param age the age, {@code 0 ..} {@link Person#MAX_AGE}
+     * @param height the height
+     */
     Person createPerson(String name, long age, float height);
 
-    /** The guide's data: 1.1, 2.2, 3.3, 4.4, 5.5. */
+    /** {@return the guide's data: 1.1, 2.2, 3.3, 4.4, 5.5} */
     Data getData();
 
-    /** {@code array[offset + i] = (double) i} for {@code 0 <= i < length}. */
+    /**
+     * {@code array[offset + i] = (double) i} for {@code 0 <= i < length}.
+     *
+     * @param array the array
+     * @param offset the index of the first element
+     * @param length the number of elements
+     */
     void fill(double[] array, int offset, int length);
 
-    /** Element {@code i} of the segment, as a double, becomes {@code (double) i}. */
+    /**
+     * Element {@code i} of the segment, as a double, becomes {@code (double) i}.
+     *
+     * @param segment the segment, a whole number of doubles
+     */
     void fill(MemorySegment segment);
 
-    /** The sum of {@code array[offset .. offset + length)} in the documented order. */
+    /**
+     * {@return the sum of {@code array[offset .. offset + length)} in the documented order}
+     *
+     * @param array the array
+     * @param offset the index of the first element
+     * @param length the number of elements
+     */
     double sum(double[] array, int offset, int length);
 
-    /** The sum of the segment's doubles in the documented order. */
+    /**
+     * {@return the sum of the segment's doubles in the documented order}
+     *
+     * @param segment the segment, a whole number of doubles
+     */
     double sum(MemorySegment segment);
 
     /**
-     * A read-only segment of {@code length} doubles holding {@code (double) i}, in memory of one
-     * call of {@code arena.allocate(length * 8, 8)} (see {@code
-     * dev.ffibridge.api.internal.ArenaMemory}), which closing {@code arena} frees. The arena was alive when {@code FfiBridge} checked it,
+     * {@return a read-only segment of {@code length} doubles holding {@code (double) i}, in memory of
+     * one call of {@code arena.allocate(length * 8, 8)}, which closing {@code arena} frees} The arena
+     * was alive when {@code FfiBridge} checked it,
      * but may be confined to another thread or closed since: then the provider must throw what the
      * JDK throws for such an arena ({@link WrongThreadException}, {@link IllegalStateException}) and
      * leave nothing allocated. Nothing may stay allocated on any failure; memory tied to the arena
      * counts as freed.
+     *
+     * @param length the number of elements
+     * @param arena the arena whose closing frees the memory
      */
     MemorySegment filledBuffer(long length, Arena arena);
 
-    /** The person in the documented byte layout. */
+    /**
+     * {@return the person in the documented byte layout}
+     *
+     * @param person the person
+     */
     byte[] encodePerson(Person person);
 
-    /** Decodes the documented byte layout; malformed input → {@link IllegalArgumentException}. */
+    /**
+     * {@return decodes the documented byte layout; malformed input → {@link IllegalArgumentException}}
+     *
+     * @param bytes the encoded bytes
+     */
     Person decodePerson(byte[] bytes);
 
-    /** The data in the documented byte layout. */
+    /**
+     * {@return the data in the documented byte layout}
+     *
+     * @param data the data
+     */
     byte[] encodeData(Data data);
 
-    /** Decodes the documented byte layout; malformed input → {@link IllegalArgumentException}. */
+    /**
+     * {@return decodes the documented byte layout; malformed input → {@link IllegalArgumentException}}
+     *
+     * @param bytes the encoded bytes
+     */
     Data decodeData(byte[] bytes);
 
-    /** The values as a documented sequence: a u64 count, then the doubles. */
+    /**
+     * {@return the values as a documented sequence: a u64 count, then the doubles}
+     *
+     * @param values the values
+     */
     byte[] encodeSequence(double[] values);
 
-    /** Decodes a sequence; malformed input → {@link IllegalArgumentException}. */
+    /**
+     * {@return decodes a sequence; malformed input → {@link IllegalArgumentException}}
+     *
+     * @param bytes the encoded bytes
+     */
     double[] decodeSequence(byte[] bytes);
 }

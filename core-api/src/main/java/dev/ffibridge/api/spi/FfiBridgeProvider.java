@@ -14,31 +14,37 @@ import java.util.Optional;
  */
 public interface FfiBridgeProvider {
 
-    /** The provider's name, as used by {@code -Dffibridge.provider}: {@code "native"}, {@code "java"}. */
+    /**
+     * {@return the provider's name, as used by {@code -Dffibridge.provider}: {@code "native"}, {@code "java"}}
+     */
     String name();
 
-    /** The selection order under {@code auto}: the available provider with the highest priority wins. */
+    /**
+     * {@return the selection order under {@code auto}: the available provider with the highest priority wins}
+     */
     int priority();
 
     /**
-     * Why this provider cannot run here, or empty if it can. The first call may do real work (load
+     * {@return why this provider cannot run here, or empty if it can} The first call may do real work (load
      * and check a library); its outcome is cached, so later calls are cheap. Never throws.
      */
     Optional<Throwable> unavailabilityCause();
 
-    /** Whether this provider can run here; the same as {@code unavailabilityCause().isEmpty()}. */
+    /**
+     * {@return whether this provider can run here; the same as {@code unavailabilityCause().isEmpty()}}
+     */
     default boolean isAvailable() {
         return unavailabilityCause().isEmpty();
     }
 
     /**
-     * Facts for diagnostics and the selection log line, such as the library path and ABI version.
+     * {@return facts for diagnostics and the selection log line, such as the library path and ABI version}
      * Never throws; empty when there is nothing to say.
      */
     Map<String, String> details();
 
     /**
-     * The operations. Called only after {@link #unavailabilityCause()} returned empty, at most once
+     * {@return the operations} Called only after {@link #unavailabilityCause()} returned empty, at most once
      * per {@link dev.ffibridge.api.FfiBridge} instance; the result must be thread-safe.
      */
     BridgeOperations create();

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -33,26 +32,24 @@ final class ElfFile {
     private ElfFile() {}
 
     /**
-     * What is wrong with the ELF file at {@code path} for {@code platform}, or empty if it looks
-     * loadable. Only Linux files are checked; elsewhere the answer is empty.
+     * What is wrong with the library file at {@code path} for {@code platform} (see {@link
+     * LibraryFile#problem}), or empty if it looks loadable; a file that cannot be read is a problem too.
      */
     static Optional<String> problem(Path path, Platform platform) {
-        if (!platform.os().equals("linux")) {
-            return Optional.empty();
-        }
-        try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
-            return problem(file, platform);
+        try {
+            return LibraryFile.problem(path, platform);
         } catch (IOException | SecurityException e) {
             return Optional.of("cannot be read: " + e);
         }
     }
 
-    private static Optional<String> problem(FileChannel file, Platform platform) throws IOException {
+    /** What is wrong with the ELF file {@code file} for {@code platform}, or empty if it looks loadable. */
+    static Optional<String> problem(FileChannel file, Platform platform) throws IOException {
         long size = file.size();
         if (size == 0) {
             return Optional.of("is empty");
         }
-        ByteBuffer header = read(file, 0, (int) Math.min(HEADER_SIZE, size));
+        ByteBuffer header = LibraryFile.read(file, 0, (int) Math.min(HEADER_SIZE, size));
         if (header.limit() < 4
                 || header.get(0) != 0x7f
                 || header.get(1) != 'E'
@@ -99,7 +96,7 @@ final class ElfFile {
         if (phend > size) {
             return truncated(size, phend);
         }
-        ByteBuffer headers = read(file, phoff, phentsize * phnum).order(header.order());
+        ByteBuffer headers = LibraryFile.read(file, phoff, phentsize * phnum).order(header.order());
         for (int i = 0; i < phnum; i++) {
             int base = i * phentsize;
             if (headers.getInt(base) == PT_LOAD) {
@@ -120,15 +117,5 @@ final class ElfFile {
             return Long.MAX_VALUE;
         }
         return offset + length;
-    }
-
-    private static ByteBuffer read(FileChannel file, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            if (file.read(buffer, position + buffer.position()) < 0) {
-                break;
-            }
-        }
-        return buffer.flip();
     }
 }

@@ -105,7 +105,8 @@ final class LibraryExtractor {
 
     /**
      * Whether {@code file} is a regular file (not a link) holding exactly {@code library}, owned by
-     * this process's user and writable by nobody else, so that it cannot change before it is loaded.
+     * this process's user and writable by nobody else, so that, in a directory where no other user
+     * may rename or delete it ({@link SafeDirectory}), it cannot change before it is loaded.
      */
     static boolean holds(Path file, byte[] library) {
         try {

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 
 /**
  * Finds the library file to load: the file named by {@value #LIBRARY_PATH_PROPERTY} if that is set
- * (never falling back to the jar when it is), otherwise the jar's resource for this platform,
- * extracted by {@link LibraryExtractor} into {@value #TMPDIR_PROPERTY} (default {@code
- * java.io.tmpdir}) under a name made from its SHA-256, which the build stores next to it.
+ * (never falling back to the jar when it is), otherwise the jar's resource for this platform
+ * ({@link Platform}: OS, CPU and C library), extracted by {@link LibraryExtractor} into {@value
+ * #TMPDIR_PROPERTY} (default {@code java.io.tmpdir}) under a name made from its SHA-256, which the
+ * build stores next to it. The directory must be one no other user can write ({@link SafeDirectory}).
  */
 public final class LibraryLocator {
 
@@ -37,6 +38,11 @@ public final class LibraryLocator {
         /** The bytes of resource {@code name}, or null if there is none. */
         byte[] read(String name) throws IOException;
 
+        /** Whether resource {@code name} exists. */
+        default boolean exists(String name) throws IOException {
+            return read(name) != null;
+        }
+
         /** The resources next to this class: the jar's. */
         static Resources classPath() {
             return ClassPathResources.INSTANCE;
@@ -56,6 +62,11 @@ public final class LibraryLocator {
             try (InputStream in = LibraryLocator.class.getResourceAsStream("/".concat(name))) {
                 return in == null ? null : in.readAllBytes();
             }
+        }
+
+        @Override
+        public boolean exists(String name) {
+            return LibraryLocator.class.getResource("/".concat(name)) != null;
         }
     }
 
@@ -170,26 +181,32 @@ public final class LibraryLocator {
 
     private static Located extracted(Settings settings) {
         Platform platform = settings.platform();
+        Resources resources = settings.resources();
         if (!platform.supported()) {
             throw new UnsatisfiedLinkError("no native library is built for platform " + platform.describe()
-                    + " (only for 64-bit x86-64 and aarch64 Linux, macOS and Windows); " + ALTERNATIVES);
+                    + "; this jar ships " + Platform.describe(Platform.shippedIn(resources)) + "; " + ALTERNATIVES);
         }
         String resource = platform.resourceName();
         byte[] library;
         try {
-            library = settings.resources().read(resource);
+            library = resources.read(resource);
         } catch (IOException e) {
-            throw linkError("cannot read the jar's resource " + resource + ": " + e + "; " + ALTERNATIVES, e);
+            throw linkError(
+                    "cannot read the jar's resource " + resource + ": " + e + " (the next load tries again); "
+                            + ALTERNATIVES,
+                    e);
         }
         if (library == null) {
             throw new UnsatisfiedLinkError("this jar has no native library for platform " + platform.describe()
-                    + " (no resource " + resource + "); " + ALTERNATIVES);
+                    + " (no resource " + resource + "); it ships " + Platform.describe(Platform.shippedIn(resources))
+                    + "; " + ALTERNATIVES);
         }
-        String sha256 = sha256(settings.resources(), resource, library);
+        String sha256 = sha256(resources, resource, library);
         Path tmpdir = settings.tmpdir().toAbsolutePath().normalize();
+        Path directory = SafeDirectory.forExtraction(tmpdir);
         try {
             LibraryExtractor.Extracted extracted =
-                    LibraryExtractor.extract(library, sha256, tmpdir, platform.libraryFileName());
+                    LibraryExtractor.extract(library, sha256, directory, platform.libraryFileName());
             return new Located(extracted.path(), false, extracted.privateCopy());
         } catch (IOException | SecurityException e) {
             throw linkError(unusableTmpdir(tmpdir, "cannot write " + platform.libraryFileName() + " there: " + e), e);
@@ -244,7 +261,7 @@ public final class LibraryLocator {
                 + " to a directory where libraries may be loaded (" + detail + ")";
     }
 
-    private static UnsatisfiedLinkError linkError(String message, Throwable cause) {
+    static UnsatisfiedLinkError linkError(String message, Throwable cause) {
         UnsatisfiedLinkError error = new UnsatisfiedLinkError(message);
         error.initCause(cause);
         return error;

@@ -1,6 +1,7 @@
 package dev.ffibridge.nativeimpl.loading;
 
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,9 @@ import java.util.Map;
  */
 public record LoadResult(LibraryLocator.Located located, int abiVersion, FfiBridgeLibrary library, Throwable cause) {
 
+    /** How deep {@link #retryable()} looks into the causes. */
+    private static final int MAX_CAUSES = 16;
+
     static LoadResult loaded(LibraryLocator.Located located, int abiVersion, FfiBridgeLibrary library) {
         return new LoadResult(located, abiVersion, library, null);
     }
@@ -26,6 +30,21 @@ public record LoadResult(LibraryLocator.Located located, int abiVersion, FfiBrid
     /** Whether the library is usable. */
     boolean available() {
         return cause == null;
+    }
+
+    /**
+     * Whether the failure came from I/O (an interrupted or failed read or write: an {@link IOException}
+     * among its causes), which another attempt may not meet, rather than from the library, the
+     * platform or the settings. Such an outcome is never kept (see {@link LoadOnce}).
+     */
+    boolean retryable() {
+        Throwable t = cause;
+        for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The absolute path of the file, or null. */

@@ -15,6 +15,11 @@ import java.util.Optional;
  * the self-test's functions are linked here, the others on first use (see {@link
  * FfiBridgeLibrary}). Never throws: every failure becomes the {@link LoadResult#cause()}, a message
  * that says what happened and what to set.
+ *
+ * <p>Loading does not depend on the caller's interrupt flag: the JDK's file channels fail on an
+ * interrupted thread ({@code ClosedByInterruptException}), so the flag is cleared for the load and set
+ * again afterwards. A failure of I/O is told apart from a broken library ({@link
+ * LoadResult#retryable()}).
  */
 final class NativeLoader {
 
@@ -22,6 +27,17 @@ final class NativeLoader {
 
     /** Loads the library found with {@code settings}; the outcome, never an exception. */
     static LoadResult load(LibraryLocator.Settings settings) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return loadUninterrupted(settings);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static LoadResult loadUninterrupted(LibraryLocator.Settings settings) {
         LibraryLocator.Located located = null;
         try {
             located = LibraryLocator.locate(settings);
@@ -39,7 +55,12 @@ final class NativeLoader {
     private static SymbolLookup open(LibraryLocator.Located located, Platform platform) {
         try {
             // Before dlopen: a truncated copy would crash the JVM inside the loader (SIGBUS).
-            Optional<String> problem = ElfFile.problem(located.path(), platform);
+            Optional<String> problem;
+            try {
+                problem = LibraryFile.problem(located.path(), platform);
+            } catch (IOException e) {
+                throw unreadable(located, e);
+            }
             if (problem.isPresent()) {
                 throw new UnsatisfiedLinkError(located.describe() + " " + problem.get() + ": " + located.remedy());
             }
@@ -105,6 +126,14 @@ final class NativeLoader {
         return FfiBridgeLibrary.ABI_VERSION;
     }
 
+    /** The error for a file that could not be read: a failure of I/O, which the next load tries again. */
+    static UnsatisfiedLinkError unreadable(LibraryLocator.Located located, IOException e) {
+        UnsatisfiedLinkError error = new UnsatisfiedLinkError(located.describe() + " cannot be read (" + e
+                + "): a failure of I/O, not of the library; the next load tries again");
+        error.initCause(e);
+        return error;
+    }
+
     private static LinkageError failed(LibraryLocator.Located located, Throwable e) {
         return new LinkageError(located.describe() + ": " + e.getMessage() + "; " + located.remedy(), e);
     }
@@ -120,10 +149,11 @@ final class NativeLoader {
     static UnsatisfiedLinkError nativeAccessDisabled(IllegalCallerException e) {
         Module module = NativeLoader.class.getModule();
         String name = module.isNamed() ? module.getName() : "ALL-UNNAMED";
+        String manifest =
+                module.isNamed() ? "" : " (or Enable-Native-Access: ALL-UNNAMED to the manifest of an executable jar)";
         UnsatisfiedLinkError error = new UnsatisfiedLinkError("native access is not enabled for " + name
-                + " (" + e.getMessage() + "): add --enable-native-access=" + name
-                + " to the java command line (or Enable-Native-Access: ALL-UNNAMED to the manifest of an executable jar),"
-                + " or set -Dffibridge.provider=java");
+                + " (" + e.getMessage() + "): add --enable-native-access=" + name + " to the java command line"
+                + manifest + ", or set -Dffibridge.provider=java");
         error.initCause(e);
         return error;
     }

@@ -2,47 +2,43 @@ package dev.ffibridge.nativeimpl.loading;
 
 import dev.ffibridge.api.ProviderUnavailableException;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
-import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The library of this JVM, loaded at most once, on first demand, with the system properties of
- * that moment ({@code ffibridge.library.path}, {@code ffibridge.tmpdir}). Thread-safe.
+ * The library of this JVM, loaded on first demand with the system properties of that moment ({@code
+ * ffibridge.library.path}, {@code ffibridge.tmpdir}), and kept once the outcome is final: a success,
+ * or a failure another attempt would meet again. A failure of I/O is not kept (see {@link LoadOnce}).
+ * Thread-safe.
  */
 public final class NativeRuntime {
 
-    /** The logger, made on first use: only a failed load logs. */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger("dev.ffibridge.nativeimpl");
-    }
+    private static final LoadOnce LIBRARY = new LoadOnce(new FromSystemProperties());
 
     /** The name of the provider this runtime serves, {@code NativeProvider.NAME}. */
     public static final String PROVIDER_NAME = "native";
 
-    private static final Object LOCK = new Object();
-    private static volatile LoadResult result;
+    private static volatile Map<String, String> platformDetails;
 
     private NativeRuntime() {}
 
-    /** The outcome, loading the library on the first call. Never throws. */
-    public static LoadResult result() {
-        LoadResult loaded = result;
-        if (loaded == null) {
-            synchronized (LOCK) {
-                loaded = result;
-                if (loaded == null) {
-                    loaded = NativeLoader.load(LibraryLocator.Settings.fromSystemProperties());
-                    result = loaded;
-                    logIfFailed(loaded);
-                }
-            }
+    /** Loads with the system properties of the moment (a class, not a lambda: see LibraryLocator). */
+    private static final class FromSystemProperties implements LoadOnce.Attempt {
+        @Override
+        public LoadResult load() {
+            return NativeLoader.load(LibraryLocator.Settings.fromSystemProperties());
         }
-        return loaded;
     }
 
-    /** The outcome if the library was already loaded or refused, without loading it. */
+    /** The outcome, loading the library unless a final outcome is kept. Never throws. */
+    public static LoadResult result() {
+        return LIBRARY.result();
+    }
+
+    /** The latest outcome, without loading. */
     public static Optional<LoadResult> peek() {
-        return Optional.ofNullable(result);
+        return LIBRARY.peek();
     }
 
     /**
@@ -62,22 +58,18 @@ public final class NativeRuntime {
     }
 
     /**
-     * Logs a failure at DEBUG, with its cause. A success is not logged: asking a {@code System.Logger}
-     * whether DEBUG is enabled starts the logging backend ({@code java.util.logging} by default), which
-     * costs 5-9 ms of a cold load; what was loaded is in {@code NativeProvider.details()}, and so in
-     * {@code FfiBridge.diagnostics()} and in the INFO line of {@code FfiBridge.load()}.
+     * Facts about this platform, known without loading anything: {@code platform} (the folder this JVM
+     * needs, with {@code os.name}, {@code os.arch} and the C library) and {@code jar platforms} (the
+     * folders this jar ships).
      */
-    private static void logIfFailed(LoadResult loaded) {
-        if (loaded.available()) {
-            return;
+    public static Map<String, String> platformDetails() {
+        Map<String, String> details = platformDetails;
+        if (details == null) {
+            details = new LinkedHashMap<>();
+            details.put("platform", Platform.current().describe());
+            details.put("jar platforms", Platform.describe(Platform.shippedIn(LibraryLocator.Resources.classPath())));
+            platformDetails = details;
         }
-        try {
-            Log.LOG.log(
-                    Level.DEBUG,
-                    "ffibridge: native library unavailable: " + loaded.cause().getMessage(),
-                    loaded.cause());
-        } catch (RuntimeException ignored) {
-            // a broken logger must not make the provider unavailable
-        }
+        return details;
     }
 }

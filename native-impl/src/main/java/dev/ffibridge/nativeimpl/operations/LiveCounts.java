@@ -43,12 +43,12 @@ public record LiveCounts(long persons, long data, long buffers, long byteArrays)
                 struct.get(JAVA_LONG, BYTE_ARRAYS_OFFSET));
     }
 
-    /** Whether every count is zero: nothing the library handed out is still alive. */
+    /** {@return whether every count is zero: nothing the library handed out is still alive} */
     public boolean isZero() {
         return equals(NONE);
     }
 
-    /** The total of the four counts. */
+    /** {@return the total of the four counts} */
     public long total() {
         return persons + data + buffers + byteArrays;
     }

@@ -13,8 +13,8 @@ public final class NativeDiagnostics {
     private NativeDiagnostics() {}
 
     /**
-     * How many objects the library has handed out and not yet had back ({@code
-     * ffi_bridge_live_counts}). Loads the library if needed.
+     * {@return how many objects the library has handed out and not yet had back ({@code
+     * ffi_bridge_live_counts})} Loads the library if needed.
      *
      * @throws ProviderUnavailableException if the native library cannot be used here
      */

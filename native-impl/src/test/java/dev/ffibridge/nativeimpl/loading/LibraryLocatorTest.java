@@ -165,6 +165,43 @@ class LibraryLocatorTest {
     }
 
     @Test
+    void anUnsupportedPlatformNamesTheDetectedOneAndThoseTheJarShips() {
+        Platform riscv =
+                Platform.of("Linux", "riscv64", new CLibrary("glibc", "interpreter /lib/ld-linux-riscv64-lp64d.so.1"));
+        LibraryLocator.Settings settings = new LibraryLocator.Settings(null, dir, riscv, twoPlatformJar());
+        assertThatThrownBy(() -> LibraryLocator.locate(settings))
+                .isInstanceOf(UnsatisfiedLinkError.class)
+                .hasMessage("no native library is built for platform linux-riscv64 (os.name=Linux, os.arch=riscv64,"
+                        + " C library glibc (interpreter /lib/ld-linux-riscv64-lp64d.so.1)); this jar ships"
+                        + " linux-x86-64, windows-x86-64; set -Dffibridge.library.path=/path/to/libffi_bridge.so"
+                        + " (built by cargo build --release in rust-src), or -Dffibridge.provider=java");
+    }
+
+    @Test
+    void aMuslJvmWithoutAMuslLibraryInTheJarIsToldSo() {
+        Platform musl = Platform.of("Linux", "amd64", new CLibrary("musl", "interpreter /lib/ld-musl-x86_64.so.1"));
+        LibraryLocator.Settings settings = new LibraryLocator.Settings(null, dir, musl, twoPlatformJar());
+        assertThatThrownBy(() -> LibraryLocator.locate(settings))
+                .isInstanceOf(UnsatisfiedLinkError.class)
+                .hasMessage("this jar has no native library for platform linux-x86-64-musl (os.name=Linux,"
+                        + " os.arch=amd64, C library musl (interpreter /lib/ld-musl-x86_64.so.1)) (no resource"
+                        + " native/linux-x86-64-musl/libffi_bridge.so); it ships linux-x86-64, windows-x86-64; set"
+                        + " -Dffibridge.library.path=/path/to/libffi_bridge.so (built by cargo build --release in"
+                        + " rust-src), or -Dffibridge.provider=java");
+    }
+
+    /** A jar with the glibc x86-64 library (the real one) and a Windows DLL, nothing else. */
+    private static LibraryLocator.Resources twoPlatformJar() {
+        LibraryLocator.Resources jar = LibraryLocator.Resources.classPath();
+        return name -> switch (name) {
+            case "native/linux-x86-64/libffi_bridge.so" ->
+                jar.read(Platform.current().resourceName());
+            case "native/windows-x86-64/ffi_bridge.dll" -> new byte[] {'M', 'Z'};
+            default -> null;
+        };
+    }
+
+    @Test
     void anUnreadableResourceIsReported() {
         LibraryLocator.Settings settings = new LibraryLocator.Settings(null, dir, Platform.current(), name -> {
             throw new IOException("zip broken");

@@ -11,6 +11,7 @@ import dev.ffibridge.api.OwnedBuffer;
 import dev.ffibridge.api.Person;
 import dev.ffibridge.nativeimpl.abi.BufferFunctions;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
+import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -163,16 +164,16 @@ class NativeOperationsTest {
                 for (int i = 0; i < length; i += 7) {
                     values[i] *= 1e-12;
                 }
-                assertThat(bridge.sumBuffer(values)).as("length %d", length).isEqualTo(ReferenceSum.sum(values));
+                assertThat(bridge.sumBuffer(values)).as("length %d", length).isEqualTo(SumOrder.sum(values));
             }
             assertThat(bridge.sumBuffer(new double[] {1e308, 1e308, -1e308}))
-                    .isEqualTo(ReferenceSum.sum(new double[] {1e308, 1e308, -1e308}));
+                    .isEqualTo(SumOrder.sum(new double[] {1e308, 1e308, -1e308}));
         }
 
         @Test
         void sumsArrayRanges() {
             double[] values = IntStream.range(0, 100).mapToDouble(i -> i * 0.1).toArray();
-            assertThat(bridge.sumBuffer(values, 13, 50)).isEqualTo(ReferenceSum.sum(values, 13, 50));
+            assertThat(bridge.sumBuffer(values, 13, 50)).isEqualTo(SumOrder.sum(values, 13, 50));
             assertThat(bridge.sumBuffer(values, 100, 0)).isEqualTo(0.0);
         }
 
@@ -205,7 +206,7 @@ class NativeOperationsTest {
                     for (int i = 0; i < length; i++) {
                         values[i] = random.nextDouble(-1, 1) * Math.scalb(1.0, random.nextInt(-40, 41));
                     }
-                    long expected = Double.doubleToRawLongBits(ReferenceSum.sum(values));
+                    long expected = Double.doubleToRawLongBits(SumOrder.sum(values));
                     double[] out = {42};
                     assertThat(BufferFunctions.sumBufferCritical(
                                     MemorySegment.ofArray(values), length, MemorySegment.ofArray(out)))
@@ -219,7 +220,7 @@ class NativeOperationsTest {
                     int offset = length == 0 ? 0 : random.nextInt(length);
                     assertThat(Double.doubleToRawLongBits(bridge.sumBuffer(values, offset, length - offset)))
                             .as("range %d+%d", offset, length - offset)
-                            .isEqualTo(Double.doubleToRawLongBits(ReferenceSum.sum(values, offset, length - offset)));
+                            .isEqualTo(Double.doubleToRawLongBits(SumOrder.sum(values, offset, length - offset)));
                     MemorySegment aligned =
                             arena.allocate(JAVA_DOUBLE, Math.max(1, length)).asSlice(0, (long) length * Double.BYTES);
                     MemorySegment.copy(values, 0, aligned, JAVA_DOUBLE, 0, length);
@@ -308,7 +309,7 @@ class NativeOperationsTest {
                 bridge.fillBuffer(segment);
                 double[] expected = IntStream.range(0, 33).asDoubleStream().toArray();
                 assertThat(segment.toArray(JAVA_DOUBLE_UNALIGNED)).isEqualTo(expected);
-                assertThat(bridge.sumBuffer(segment)).isEqualTo(ReferenceSum.sum(expected));
+                assertThat(bridge.sumBuffer(segment)).isEqualTo(SumOrder.sum(expected));
             }
             MemorySegment heap = MemorySegment.ofArray(new byte[8 * 20 + 5]).asSlice(5);
             bridge.fillBuffer(heap);
@@ -335,7 +336,7 @@ class NativeOperationsTest {
                 bridge.fillBuffer(segment);
                 double[] values = segment.toArray(JAVA_DOUBLE);
                 assertThat(values[(int) length - 1]).isEqualTo(length - 1);
-                assertThat(bridge.sumBuffer(segment)).isEqualTo(ReferenceSum.sum(values));
+                assertThat(bridge.sumBuffer(segment)).isEqualTo(SumOrder.sum(values));
             }
         }
 

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ffibridge.api.FfiBridge;
+import dev.ffibridge.testsupport.SumOrder;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -44,9 +45,9 @@ class PiecesTest {
     void aLargeArraySumsToTheDocumentedOrderInPieces() {
         double[] values = randomValues(LARGE + 5, 7);
         assertThat(Double.doubleToRawLongBits(bridge.sumBuffer(values)))
-                .isEqualTo(Double.doubleToRawLongBits(ReferenceSum.sum(values)));
+                .isEqualTo(Double.doubleToRawLongBits(SumOrder.sum(values)));
         assertThat(Double.doubleToRawLongBits(bridge.sumBuffer(values, 5, LARGE)))
-                .isEqualTo(Double.doubleToRawLongBits(ReferenceSum.sum(values, 5, LARGE)));
+                .isEqualTo(Double.doubleToRawLongBits(SumOrder.sum(values, 5, LARGE)));
         values[LARGE - 3] = Double.NaN;
         assertThat(bridge.sumBuffer(values)).isNaN();
     }
@@ -76,7 +77,7 @@ class PiecesTest {
             expected[i] = i;
         }
         assertThat(segment.toArray(JAVA_DOUBLE_UNALIGNED)).isEqualTo(expected);
-        assertThat(bridge.sumBuffer(segment)).isEqualTo(ReferenceSum.sum(expected));
+        assertThat(bridge.sumBuffer(segment)).isEqualTo(SumOrder.sum(expected));
     }
 
     @Test
@@ -95,7 +96,7 @@ class PiecesTest {
                 double[] values = randomValues(length, length);
                 MemorySegment.copy(values, 0, mapped, JAVA_DOUBLE, 0, length);
                 assertThat(Double.doubleToRawLongBits(bridge.sumBuffer(mapped)))
-                        .isEqualTo(Double.doubleToRawLongBits(ReferenceSum.sum(values)));
+                        .isEqualTo(Double.doubleToRawLongBits(SumOrder.sum(values)));
             }
         }
     }
