@@ -29,11 +29,11 @@ public final class FfiBridge {
     public static final long MAX_BUFFER_LENGTH = Long.MAX_VALUE / Double.BYTES;
 
     private final String providerName;
-    private final CheckedOperations checked;
+    private final BridgeOperations operations;
 
     FfiBridge(String providerName, BridgeOperations operations) {
         this.providerName = providerName;
-        this.checked = new CheckedOperations(operations);
+        this.operations = operations;
     }
 
     /**
@@ -86,12 +86,12 @@ public final class FfiBridge {
      * @param b the second addend
      */
     public int addNumbers(int a, int b) {
-        return checked.addNumbers(a, b);
+        return operations.addNumbers(a, b);
     }
 
     /** {@return the guide's person: Alice, 30, 5.8f} */
     public Person createPerson() {
-        return checked.createPerson();
+        return operations.createPerson();
     }
 
     /**
@@ -105,12 +105,12 @@ public final class FfiBridge {
      *     or {@code name} breaks the {@link Person name rule}
      */
     public Person createPerson(String name, long age, float height) {
-        return checked.createPerson(name, age, height);
+        return CheckedOperations.createPerson(operations, name, age, height);
     }
 
     /** {@return the guide's data: 1.1, 2.2, 3.3, 4.4, 5.5} */
     public Data getData() {
-        return checked.getData();
+        return operations.getData();
     }
 
     /**
@@ -119,7 +119,7 @@ public final class FfiBridge {
      * @param buffer the buffer
      */
     public void fillBuffer(double[] buffer) {
-        checked.fill(buffer);
+        CheckedOperations.fill(operations, buffer);
     }
 
     /**
@@ -131,7 +131,7 @@ public final class FfiBridge {
      * @throws IndexOutOfBoundsException if the range is not inside the array
      */
     public void fillBuffer(double[] buffer, int offset, int length) {
-        checked.fill(buffer, offset, length);
+        CheckedOperations.fill(operations, buffer, offset, length);
     }
 
     /**
@@ -142,7 +142,7 @@ public final class FfiBridge {
      * @throws ReadOnlyBufferException if the buffer is read-only
      */
     public void fillBuffer(DoubleBuffer buffer) {
-        checked.fill(buffer);
+        CheckedOperations.fill(operations, buffer);
     }
 
     /**
@@ -154,7 +154,7 @@ public final class FfiBridge {
      * @throws WrongThreadException if it is confined to another thread
      */
     public void fillBuffer(MemorySegment segment) {
-        checked.fill(segment);
+        CheckedOperations.fill(operations, segment);
     }
 
     /**
@@ -163,7 +163,7 @@ public final class FfiBridge {
      * @param buffer the buffer
      */
     public double sumBuffer(double[] buffer) {
-        return checked.sum(buffer);
+        return CheckedOperations.sum(operations, buffer);
     }
 
     /**
@@ -175,7 +175,7 @@ public final class FfiBridge {
      * @throws IndexOutOfBoundsException if the range is not inside the array
      */
     public double sumBuffer(double[] buffer, int offset, int length) {
-        return checked.sum(buffer, offset, length);
+        return CheckedOperations.sum(operations, buffer, offset, length);
     }
 
     /**
@@ -184,7 +184,7 @@ public final class FfiBridge {
      * @param buffer the buffer
      */
     public double sumBuffer(DoubleBuffer buffer) {
-        return checked.sum(buffer);
+        return CheckedOperations.sum(operations, buffer);
     }
 
     /**
@@ -196,7 +196,7 @@ public final class FfiBridge {
      * @throws WrongThreadException if it is confined to another thread
      */
     public double sumBuffer(MemorySegment segment) {
-        return checked.sum(segment);
+        return CheckedOperations.sum(operations, segment);
     }
 
     /**
@@ -210,7 +210,7 @@ public final class FfiBridge {
      * @throws OutOfMemoryError if the memory cannot be allocated
      */
     public OwnedBuffer filledBuffer(long length) {
-        return checked.filledBuffer(length);
+        return CheckedOperations.filledBuffer(operations, length);
     }
 
     /**
@@ -228,7 +228,7 @@ public final class FfiBridge {
      * @throws OutOfMemoryError if the memory cannot be allocated
      */
     public MemorySegment filledBuffer(long length, Arena arena) {
-        return checked.filledBuffer(length, arena);
+        return CheckedOperations.filledBuffer(operations, length, arena);
     }
 
     /**
@@ -238,7 +238,7 @@ public final class FfiBridge {
      * @throws IllegalArgumentException if the encoding would not fit in a Java array
      */
     public byte[] encodePerson(Person person) {
-        return checked.encodePerson(person);
+        return CheckedOperations.encodePerson(operations, person);
     }
 
     /**
@@ -249,7 +249,7 @@ public final class FfiBridge {
      *     that obeys the {@link Person name rule}
      */
     public Person decodePerson(byte[] bytes) {
-        return checked.decodePerson(bytes);
+        return CheckedOperations.decodePerson(operations, bytes);
     }
 
     /**
@@ -258,7 +258,7 @@ public final class FfiBridge {
      * @param data the data
      */
     public byte[] encodeData(Data data) {
-        return checked.encodeData(data);
+        return CheckedOperations.encodeData(operations, data);
     }
 
     /**
@@ -268,7 +268,7 @@ public final class FfiBridge {
      * @throws IllegalArgumentException unless the bytes are exactly 40
      */
     public Data decodeData(byte[] bytes) {
-        return checked.decodeData(bytes);
+        return CheckedOperations.decodeData(operations, bytes);
     }
 
     /**
@@ -278,7 +278,7 @@ public final class FfiBridge {
      * @throws IllegalArgumentException if there are more than {@link #MAX_SEQUENCE_LENGTH} values
      */
     public byte[] encodeSequence(double[] values) {
-        return checked.encodeSequence(values);
+        return CheckedOperations.encodeSequence(operations, values);
     }
 
     /**
@@ -288,7 +288,7 @@ public final class FfiBridge {
      * @throws IllegalArgumentException unless the bytes are exactly one encoded sequence
      */
     public double[] decodeSequence(byte[] bytes) {
-        return checked.decodeSequence(bytes);
+        return CheckedOperations.decodeSequence(operations, bytes);
     }
 
     @Override
