@@ -6,16 +6,11 @@
 set -euo pipefail
 
 crate_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=missing-tool.sh
+source "$crate_dir/scripts/missing-tool.sh"
 header="$crate_dir/include/ffi_bridge.h"
 
-if ! command -v cbindgen >/dev/null 2>&1; then
-    if [[ "${CI:-}" == "true" ]]; then
-        echo "check-header: cbindgen is required when CI=true (apt-get install cbindgen)" >&2
-        exit 1
-    fi
-    echo "header drift check skipped: install cbindgen (apt-get install cbindgen)"
-    exit 0
-fi
+command -v cbindgen >/dev/null 2>&1 || missing_tool check-header cbindgen "apt-get install cbindgen"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

@@ -9,17 +9,14 @@
 set -euo pipefail
 
 crate_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=missing-tool.sh
+source "$crate_dir/scripts/missing-tool.sh"
 lib="${1:?usage: $0 <path-to-libffi_bridge.so>}"
 [[ -f "$lib" ]] || { echo "python-guide-test: no library at $lib" >&2; exit 1; }
 lib="$(cd "$(dirname "$lib")" && pwd)/$(basename "$lib")"
 
 skip() {
-    if [[ "${CI:-}" == "true" ]]; then
-        echo "python-guide-test: $1 is required when CI=true" >&2
-        exit 1
-    fi
-    echo "python-guide-test: skipped: $1 not found (install python3 and numpy to run it)"
-    exit 0
+    missing_tool python-guide-test "$1" "install python3 and numpy to run it"
 }
 read -r -a python <<<"${GUIDE_PYTHON:-python3}"
 command -v "${python[0]}" >/dev/null 2>&1 || skip "${python[0]}"

@@ -22,16 +22,13 @@
 set -euo pipefail
 
 crate_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=missing-tool.sh
+source "$crate_dir/scripts/missing-tool.sh"
 target_root="${1:-${CARGO_TARGET_DIR:-$crate_dir/target}}/sanitizers"
 target="x86_64-unknown-linux-gnu"
 
 missing() {
-    if [[ "${CI:-}" == "true" ]]; then
-        echo "sanitizers: $1 is required when CI=true (rustup toolchain install nightly)" >&2
-        exit 1
-    fi
-    echo "sanitizers: skipped: $1 not found (rustup toolchain install nightly)"
-    exit 0
+    missing_tool sanitizers "$1" "rustup toolchain install nightly"
 }
 
 if [[ "$(uname -sm)" != "Linux x86_64" ]]; then

@@ -8,16 +8,11 @@
 set -euo pipefail
 
 crate_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=missing-tool.sh
+source "$crate_dir/scripts/missing-tool.sh"
 export CARGO_TARGET_DIR="${1:-${CARGO_TARGET_DIR:-$crate_dir/target}}"
 
-if ! command -v valgrind >/dev/null 2>&1; then
-    if [[ "${CI:-}" == "true" ]]; then
-        echo "valgrind-tests: valgrind is required when CI=true (apt-get install valgrind)" >&2
-        exit 1
-    fi
-    echo "valgrind-tests: skipped: valgrind not found (apt-get install valgrind)"
-    exit 0
-fi
+command -v valgrind >/dev/null 2>&1 || missing_tool valgrind-tests valgrind "apt-get install valgrind"
 
 cd "$crate_dir"
 mapfile -t binaries < <(

@@ -43,31 +43,26 @@ pub(crate) trait OwnedArray: Sized {
     fn parts(&self) -> (*mut Self::Item, usize);
 }
 
-impl OwnedArray for FfiBridgeBuffer {
-    type Item = f64;
-    const COUNTER: &'static Counter = &BUFFERS;
+/// Implements [`OwnedArray`] for a `data`/`length` struct of `$item` elements counted by `$counter`.
+macro_rules! owned_array {
+    ($array:ty, $item:ty, $counter:expr) => {
+        impl OwnedArray for $array {
+            type Item = $item;
+            const COUNTER: &'static Counter = &$counter;
 
-    fn new(data: *mut f64, length: usize) -> Self {
-        Self { data, length }
-    }
+            fn new(data: *mut $item, length: usize) -> Self {
+                Self { data, length }
+            }
 
-    fn parts(&self) -> (*mut f64, usize) {
-        (self.data, self.length)
-    }
+            fn parts(&self) -> (*mut $item, usize) {
+                (self.data, self.length)
+            }
+        }
+    };
 }
 
-impl OwnedArray for FfiBridgeBytes {
-    type Item = u8;
-    const COUNTER: &'static Counter = &BYTE_ARRAYS;
-
-    fn new(data: *mut u8, length: usize) -> Self {
-        Self { data, length }
-    }
-
-    fn parts(&self) -> (*mut u8, usize) {
-        (self.data, self.length)
-    }
-}
+owned_array!(FfiBridgeBuffer, f64, BUFFERS);
+owned_array!(FfiBridgeBytes, u8, BYTE_ARRAYS);
 
 /// Moves `values` into a new `A` (`data` NULL when empty) and counts it as handed out.
 ///

@@ -25,6 +25,28 @@ pub(crate) const ALIGNED_LENGTHS: [usize; 17] = [
     0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 1023, 1025, 4097,
 ];
 
+/// A fill kernel under test: writes `start, start + 1, …` into the slots.
+pub(crate) trait FillFn: Fn(&mut [MaybeUninit<Slot>], u64) {}
+
+impl<F: Fn(&mut [MaybeUninit<Slot>], u64)> FillFn for F {}
+
+/// Runs `test` when the CPU has the kernel's feature; otherwise says on stderr that `what` was
+/// skipped for want of `feature`.
+pub(crate) fn when_available(available: bool, feature: &str, what: &str, test: impl FnOnce()) {
+    if available {
+        test();
+    } else {
+        eprintln!("no {feature}: {what} skipped");
+    }
+}
+
+/// Runs `fill` over `body` and returns the bytes it wrote.
+fn fill_and_read(fill: impl FillFn, body: &mut [MaybeUninit<u8>], start: u64) -> Vec<u8> {
+    fill(crate::ffi::raw::byte_storage_as_slots(body), start);
+    // SAFETY: the fill initialized all of `body`.
+    body.iter().map(|b| unsafe { b.assume_init() }).collect()
+}
+
 /// A 64-byte aligned block.
 #[derive(Clone, Copy)]
 #[repr(C, align(64))]
@@ -34,7 +56,7 @@ struct Line([u8; 64]);
 /// allocation, checks that the bytes before and after were not touched, and returns the
 /// bytes written.
 pub(crate) fn run_fill_aligned64(
-    fill_fn: impl Fn(&mut [MaybeUninit<Slot>], u64),
+    fill: impl FillFn,
     length: usize,
     offset: usize,
     start: u64,
@@ -48,24 +70,18 @@ pub(crate) fn run_fill_aligned64(
     let bytes = unsafe { std::slice::from_raw_parts_mut(base, lines * 64) };
     let (before, rest) = bytes.split_at_mut(offset);
     let (body, after) = rest.split_at_mut(length * 8);
-    fill_fn(crate::ffi::raw::byte_storage_as_slots(body), start);
+    let written = fill_and_read(fill, body, start);
     // SAFETY: the guard bytes were initialized by `vec!` and not written by the fill.
     let untouched = |g: &[MaybeUninit<u8>]| g.iter().all(|b| unsafe { b.assume_init() } == 0xEE);
     assert!(
         untouched(before) && untouched(after),
         "fill wrote outside its buffer"
     );
-    // SAFETY: the fill initialized all `length * 8` body bytes.
-    body.iter().map(|b| unsafe { b.assume_init() }).collect()
+    written
 }
 
 /// Runs `fill_fn` over `length` slots at byte `offset` and returns the bytes written.
-pub(crate) fn run_fill(
-    fill_fn: impl Fn(&mut [MaybeUninit<Slot>], u64),
-    length: usize,
-    offset: usize,
-    start: u64,
-) -> Vec<u8> {
+pub(crate) fn run_fill(fill: impl FillFn, length: usize, offset: usize, start: u64) -> Vec<u8> {
     // u64 storage so that offset 0 is 8-byte aligned.
     let mut storage = vec![0xEEEE_EEEE_EEEE_EEEE_u64; length + 2];
     // SAFETY: `storage` is (length + 2) * 8 bytes; the view starts at `offset` < 8 and
@@ -77,11 +93,10 @@ pub(crate) fn run_fill(
         )
     };
     let (body, guard) = bytes.split_at_mut(length * 8);
-    fill_fn(crate::ffi::raw::byte_storage_as_slots(body), start);
+    let written = fill_and_read(fill, body, start);
     // SAFETY: the guard bytes were initialized by `vec!` and not written by the fill.
     assert!(guard.iter().all(|b| unsafe { b.assume_init() } == 0xEE));
-    // SAFETY: the fill initialized all `length * 8` body bytes.
-    body.iter().map(|b| unsafe { b.assume_init() }).collect()
+    written
 }
 
 /// The reference: `(start + i) as f64` for each index.
@@ -162,9 +177,7 @@ pub(crate) fn sum_portable(src: &[Slot]) -> f64 {
 /// Checks `fill_fn` against the portable fill and the reference, bit for bit, for every length
 /// of [`ALIGNED_LENGTHS`] at every offset of [`ALIGNED_OFFSETS`] from a 64-byte boundary, from
 /// the starts 0, 5, 2^53 - 5000 and 2^53 - length.
-pub(crate) fn assert_fill_matches_portable_at_64_byte_offsets(
-    fill_fn: impl Fn(&mut [MaybeUninit<Slot>], u64),
-) {
+pub(crate) fn assert_fill_matches_portable_at_64_byte_offsets(fill_fn: impl FillFn) {
     for length in ALIGNED_LENGTHS {
         for offset in ALIGNED_OFFSETS {
             let starts = [0, 5, EXACT_LIMIT - 5000, EXACT_LIMIT - length as u64];

@@ -5,7 +5,31 @@ use crate::exports::owned::{hand_out, FfiBridgeBuffer};
 use crate::exports::person::{new_person, Person};
 use crate::ffi::boundary::status_boundary;
 use crate::ffi::raw::{caller_slice, caller_slice_mut, non_null, write_out, Slot};
+use crate::ffi::status::FfiResult;
 use crate::wire;
+
+/// The shape of the decoders of one value: checks `out`, decodes `bytes[0..length]` with
+/// `decode` and writes the result to `*out`, which is not written on error.
+///
+/// # Safety
+///
+/// `bytes` must be NULL or valid for reading `length` bytes; `out` must be NULL or valid for
+/// writing one `T` (any alignment).
+unsafe fn decode_value<T>(
+    bytes: *const u8,
+    length: usize,
+    out: *mut T,
+    decode: impl FnOnce(&[u8]) -> FfiResult<T>,
+) -> i32 {
+    status_boundary(|| {
+        non_null(out)?;
+        // SAFETY: forwarded caller contract for `bytes`/`length`.
+        let value = decode(unsafe { caller_slice(bytes, length) }?)?;
+        // SAFETY: `out` is non-null and, by the caller's contract, writable.
+        unsafe { write_out(out, value) };
+        Ok(())
+    })
+}
 
 /// Decodes exactly one Person from `bytes[0..length]` into a new `Person` written to `*out`;
 /// free it with `free_person`.
@@ -26,15 +50,13 @@ pub unsafe extern "C" fn ffi_bridge_decode_person(
     length: usize,
     out: *mut *mut Person,
 ) -> i32 {
-    status_boundary(|| {
-        non_null(out)?;
-        // SAFETY: forwarded caller contract for `bytes`/`length`.
-        let decoded = wire::decode_person(unsafe { caller_slice(bytes, length) }?)?;
-        let person = new_person(decoded.name, decoded.age, decoded.height)?;
-        // SAFETY: `out` is non-null and, by the caller's contract, writable.
-        unsafe { write_out(out, person) };
-        Ok(())
-    })
+    // SAFETY: forwarded caller contract for `bytes`/`length` and `out`.
+    unsafe {
+        decode_value(bytes, length, out, |input| {
+            let decoded = wire::decode_person(input)?;
+            new_person(decoded.name, decoded.age, decoded.height)
+        })
+    }
 }
 
 /// Decodes exactly one `Data` (exactly 40 bytes) into the caller-allocated `*out`.
@@ -52,14 +74,14 @@ pub unsafe extern "C" fn ffi_bridge_decode_data(
     length: usize,
     out: *mut Data,
 ) -> i32 {
-    status_boundary(|| {
-        non_null(out)?;
-        // SAFETY: forwarded caller contract for `bytes`/`length`.
-        let values = wire::decode_data(unsafe { caller_slice(bytes, length) }?)?;
-        // SAFETY: `out` is non-null and, by the caller's contract, writable.
-        unsafe { write_out(out, Data { values }) };
-        Ok(())
-    })
+    // SAFETY: forwarded caller contract for `bytes`/`length` and `out`.
+    unsafe {
+        decode_value(bytes, length, out, |input| {
+            Ok(Data {
+                values: wire::decode_data(input)?,
+            })
+        })
+    }
 }
 
 /// Decodes exactly one sequence into a new `FfiBridgeBuffer` written to `*out`; free it with
@@ -79,15 +101,12 @@ pub unsafe extern "C" fn ffi_bridge_decode_sequence(
     length: usize,
     out: *mut *mut FfiBridgeBuffer,
 ) -> i32 {
-    status_boundary(|| {
-        non_null(out)?;
-        // SAFETY: forwarded caller contract for `bytes`/`length`.
-        let values = wire::decode_sequence(unsafe { caller_slice(bytes, length) }?)?;
-        let buffer = hand_out::<FfiBridgeBuffer>(values)?;
-        // SAFETY: `out` is non-null and, by the caller's contract, writable.
-        unsafe { write_out(out, buffer) };
-        Ok(())
-    })
+    // SAFETY: forwarded caller contract for `bytes`/`length` and `out`.
+    unsafe {
+        decode_value(bytes, length, out, |input| {
+            hand_out::<FfiBridgeBuffer>(wire::decode_sequence(input)?)
+        })
+    }
 }
 
 /// Decodes exactly one sequence like `ffi_bridge_decode_sequence`, but into the caller's

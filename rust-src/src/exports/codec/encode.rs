@@ -25,6 +25,28 @@ unsafe fn hand_out_bytes(
     Ok(())
 }
 
+/// The shape of the encoders of one value: checks both pointers, reads `*value`, encodes it with
+/// `encode` and hands the bytes out through `out`.
+///
+/// # Safety
+///
+/// `value` must be NULL or point at a readable `T` (any alignment); `out` must be NULL or valid
+/// for writing one pointer; `encode` may rely on what the caller guarantees about the `T`.
+unsafe fn encode_value<T: Copy>(
+    value: *const T,
+    out: *mut *mut FfiBridgeBytes,
+    encode: impl FnOnce(T) -> FfiResult<Vec<u8>>,
+) -> i32 {
+    status_boundary(|| {
+        non_null(value)?;
+        non_null(out)?;
+        // SAFETY: `value` is non-null and, by the caller's contract, readable.
+        let value = unsafe { read_in(value) };
+        // SAFETY: `out` is non-null and, by the caller's contract, writable.
+        unsafe { hand_out_bytes(encode(value), out) }
+    })
+}
+
 /// Encodes `*person` (`u32 age`, `f32 height`, `u64 n`, `n` name bytes) into a new
 /// `FfiBridgeBytes` written to `*out`; free it with `ffi_bridge_bytes_free`.
 ///
@@ -42,17 +64,13 @@ pub unsafe extern "C" fn ffi_bridge_encode_person(
     person: *const Person,
     out: *mut *mut FfiBridgeBytes,
 ) -> i32 {
-    status_boundary(|| {
-        non_null(person)?;
-        non_null(out)?;
-        // SAFETY: `person` is non-null and, by the caller's contract, readable.
-        let person = unsafe { read_in(person) };
+    let encode = |person: Person| {
         // SAFETY: by the caller's contract `name` is NULL or a NUL-terminated string.
         let name = unsafe { caller_utf8(person.name) }?;
-        let encoded = wire::encode_person(person.age, person.height, name);
-        // SAFETY: `out` is non-null and, by the caller's contract, writable.
-        unsafe { hand_out_bytes(encoded, out) }
-    })
+        wire::encode_person(person.age, person.height, name)
+    };
+    // SAFETY: forwarded caller contract for `person` and `out`.
+    unsafe { encode_value(person, out, encode) }
 }
 
 /// Encodes `*data` (5 × `f64`) into a new `FfiBridgeBytes` written to `*out`.
@@ -69,14 +87,8 @@ pub unsafe extern "C" fn ffi_bridge_encode_data(
     data: *const Data,
     out: *mut *mut FfiBridgeBytes,
 ) -> i32 {
-    status_boundary(|| {
-        non_null(data)?;
-        non_null(out)?;
-        // SAFETY: `data` is non-null and, by the caller's contract, readable.
-        let data = unsafe { read_in(data) };
-        // SAFETY: `out` is non-null and, by the caller's contract, writable.
-        unsafe { hand_out_bytes(wire::encode_data(&data.values), out) }
-    })
+    // SAFETY: forwarded caller contract for `data` and `out`.
+    unsafe { encode_value(data, out, |data| wire::encode_data(&data.values)) }
 }
 
 /// Encodes `values[0..length]` (`u64 count`, `count` × `f64`) into a new `FfiBridgeBytes`

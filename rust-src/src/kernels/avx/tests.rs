@@ -4,8 +4,13 @@ use crate::kernels::order::combine;
 use crate::kernels::test_support::sum_portable;
 use crate::kernels::test_support::{
     assert_fill_matches_portable_at_64_byte_offsets, expected_fill, reference_sum, run_fill,
-    run_sum, test_values, LENGTHS, OFFSETS,
+    run_sum, test_values, when_available, LENGTHS, OFFSETS,
 };
+
+/// Runs `test` on an AVX CPU; elsewhere says that `what` was skipped.
+fn with_avx(what: &str, test: impl FnOnce()) {
+    when_available(available(), "AVX", what, test);
+}
 
 fn avx_fill(dst: &mut [MaybeUninit<Slot>], start: u64) {
     assert!(available(), "these tests need an AVX CPU");
@@ -22,45 +27,39 @@ fn avx_sum(src: &[Slot]) -> f64 {
 
 #[test]
 fn avx_fill_matches_portable_bit_for_bit() {
-    if !available() {
-        eprintln!("no AVX: AVX fill comparison skipped");
-        return;
-    }
-    for length in LENGTHS.into_iter().chain([4096, 4097]) {
-        for offset in OFFSETS {
-            for start in [0, 5, EXACT_LIMIT - 5000] {
-                let avx = run_fill(avx_fill, length, offset, start);
-                let portable = run_fill(fill_counted_portable, length, offset, start);
-                assert_eq!(avx, portable, "length {length}, offset {offset}");
-                assert_eq!(avx, expected_fill(length, start));
+    with_avx("AVX fill comparison", || {
+        for length in LENGTHS.into_iter().chain([4096, 4097]) {
+            for offset in OFFSETS {
+                for start in [0, 5, EXACT_LIMIT - 5000] {
+                    let avx = run_fill(avx_fill, length, offset, start);
+                    let portable = run_fill(fill_counted_portable, length, offset, start);
+                    assert_eq!(avx, portable, "length {length}, offset {offset}");
+                    assert_eq!(avx, expected_fill(length, start));
+                }
             }
         }
-    }
+    });
 }
 
 #[test]
 fn avx_fill_matches_portable_bit_for_bit_at_64_byte_offsets() {
-    if !available() {
-        eprintln!("no AVX: AVX fill comparison skipped");
-        return;
-    }
-    assert_fill_matches_portable_at_64_byte_offsets(avx_fill);
+    with_avx("AVX fill comparison", || {
+        assert_fill_matches_portable_at_64_byte_offsets(avx_fill);
+    });
 }
 
 #[test]
 fn avx_sum_matches_portable_bit_for_bit() {
-    if !available() {
-        eprintln!("no AVX: AVX sum comparison skipped");
-        return;
-    }
-    for length in LENGTHS.into_iter().chain([4096, 4097]) {
-        let values = test_values(length, 0x9E37_79B9 + length as u64);
-        let expected = reference_sum(&values).to_bits();
-        for offset in OFFSETS {
-            let avx = run_sum(avx_sum, &values, offset).to_bits();
-            let portable = run_sum(sum_portable, &values, offset).to_bits();
-            assert_eq!(avx, portable, "length {length}, offset {offset}");
-            assert_eq!(avx, expected);
+    with_avx("AVX sum comparison", || {
+        for length in LENGTHS.into_iter().chain([4096, 4097]) {
+            let values = test_values(length, 0x9E37_79B9 + length as u64);
+            let expected = reference_sum(&values).to_bits();
+            for offset in OFFSETS {
+                let avx = run_sum(avx_sum, &values, offset).to_bits();
+                let portable = run_sum(sum_portable, &values, offset).to_bits();
+                assert_eq!(avx, portable, "length {length}, offset {offset}");
+                assert_eq!(avx, expected);
+            }
         }
-    }
+    });
 }

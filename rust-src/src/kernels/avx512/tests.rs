@@ -3,8 +3,13 @@ use crate::cpu::has_avx512f as available;
 use crate::kernels::portable::fill_counted_portable;
 use crate::kernels::test_support::{
     assert_fill_matches_portable_at_64_byte_offsets, expected_fill, run_fill, run_fill_aligned64,
-    ALIGNED_LENGTHS, OFFSETS,
+    when_available, ALIGNED_LENGTHS, OFFSETS,
 };
+
+/// Runs `test` on an AVX-512F CPU; elsewhere says that `what` was skipped.
+fn with_avx512f(what: &str, test: impl FnOnce()) {
+    when_available(available(), "AVX-512F", what, test);
+}
 
 fn avx512_fill(dst: &mut [MaybeUninit<Slot>], start: u64) {
     assert!(available());
@@ -21,42 +26,36 @@ fn low_lane_masks() {
 
 #[test]
 fn avx512_fill_matches_portable_bit_for_bit_at_64_byte_offsets() {
-    if !available() {
-        eprintln!("no AVX-512F: AVX-512 fill comparison skipped");
-        return;
-    }
-    assert_fill_matches_portable_at_64_byte_offsets(avx512_fill);
+    with_avx512f("AVX-512 fill comparison", || {
+        assert_fill_matches_portable_at_64_byte_offsets(avx512_fill);
+    });
 }
 
 #[test]
 fn streaming_fill_is_exact() {
-    if !available() {
-        eprintln!("no AVX-512F: streaming fill check skipped");
-        return;
-    }
-    for length in [STREAM_THRESHOLD - 1, STREAM_THRESHOLD + 7 + 33] {
-        for offset in [0, 8, 56] {
-            let start = EXACT_LIMIT - length as u64 - 1;
-            let fast = run_fill_aligned64(avx512_fill, length, offset, start);
-            assert!(
-                fast == expected_fill(length, start),
-                "length {length}, offset {offset}"
-            );
+    with_avx512f("streaming fill check", || {
+        for length in [STREAM_THRESHOLD - 1, STREAM_THRESHOLD + 7 + 33] {
+            for offset in [0, 8, 56] {
+                let start = EXACT_LIMIT - length as u64 - 1;
+                let fast = run_fill_aligned64(avx512_fill, length, offset, start);
+                assert!(
+                    fast == expected_fill(length, start),
+                    "length {length}, offset {offset}"
+                );
+            }
         }
-    }
+    });
 }
 
 #[test]
 fn avx512_fill_matches_portable_at_8_aligned_offsets() {
-    if !available() {
-        eprintln!("no AVX-512F: AVX-512 fill comparison skipped");
-        return;
-    }
-    for length in ALIGNED_LENGTHS {
-        for offset in OFFSETS {
-            let fast = run_fill(avx512_fill, length, offset, 7);
-            assert_eq!(fast, run_fill(fill_counted_portable, length, offset, 7));
-            assert_eq!(fast, expected_fill(length, 7));
+    with_avx512f("AVX-512 fill comparison", || {
+        for length in ALIGNED_LENGTHS {
+            for offset in OFFSETS {
+                let fast = run_fill(avx512_fill, length, offset, 7);
+                assert_eq!(fast, run_fill(fill_counted_portable, length, offset, 7));
+                assert_eq!(fast, expected_fill(length, 7));
+            }
         }
-    }
+    });
 }

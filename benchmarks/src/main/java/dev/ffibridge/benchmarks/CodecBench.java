@@ -17,17 +17,16 @@ import org.openjdk.jmh.annotations.Setup;
 
 /**
  * Encoding and decoding a {@link Person} (five-character name) and a {@link Data}: java provider,
- * native provider through the public API, and the raw FFM floor (critical downcalls; the raw
- * variants produce the same Java values: a {@code byte[]}, a {@code Person}, a {@code Data}).
+ * native provider through the public API (for the person, in {@link PersonCodecBench}), and the raw
+ * FFM floor (critical downcalls; the raw variants produce the same Java values: a {@code byte[]}, a
+ * {@code Person}, a {@code Data}).
  */
 @Fork(
         value = 1,
         jvmArgsAppend = {ProviderBench.NATIVE_ACCESS, "-Xms1g", "-Xmx1g"})
-public class CodecBench extends ProviderBench {
+public class CodecBench extends PersonCodecBench {
 
-    Person person = new Person(CallBench.NAME, 42, 6.1f);
     Data data = Data.of(1.1, 2.2, 3.3, 4.4, 5.5);
-    byte[] personBytes;
     byte[] dataBytes;
 
     MemorySegment personStruct = arena.allocate(Raw.PERSON_SIZE, 8);
@@ -36,6 +35,7 @@ public class CodecBench extends ProviderBench {
 
     @Setup
     public void setUp() {
+        person = new Person(CallBench.NAME, 42, 6.1f);
         personBytes = javaBridge.encodePerson(person);
         dataBytes = javaBridge.encodeData(data);
         if (!Arrays.equals(personBytes, nativeBridge.encodePerson(person))
@@ -47,16 +47,6 @@ public class CodecBench extends ProviderBench {
     // ---- Person -------------------------------------------------------------------------------
 
     @Benchmark
-    public byte[] encodePerson_java() {
-        return javaBridge.encodePerson(person);
-    }
-
-    @Benchmark
-    public byte[] encodePerson_native() {
-        return nativeBridge.encodePerson(person);
-    }
-
-    @Benchmark
     public byte[] encodePerson_rawFfm() throws Throwable {
         nameScratch.setString(0, person.name());
         personStruct.set(JAVA_INT, Raw.PERSON_AGE, (int) person.age());
@@ -64,16 +54,6 @@ public class CodecBench extends ProviderBench {
         personStruct.set(ADDRESS, Raw.PERSON_NAME, nameScratch);
         Raw.check((int) Raw.ENCODE_PERSON.invokeExact(personStruct, outScratch));
         return takeBytes(outScratch.get(ADDRESS, 0));
-    }
-
-    @Benchmark
-    public Person decodePerson_java() {
-        return javaBridge.decodePerson(personBytes);
-    }
-
-    @Benchmark
-    public Person decodePerson_native() {
-        return nativeBridge.decodePerson(personBytes);
     }
 
     @Benchmark

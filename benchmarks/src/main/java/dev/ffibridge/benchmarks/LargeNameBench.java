@@ -10,17 +10,15 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The person functions with large names, java provider against native provider: {@code
  * createPerson(name, age, height)} with every field read back ({@code createPersonNamed}, as in
- * {@link CallBench}), {@code encodePerson} and {@code decodePerson}. {@code n} is the name's length,
- * 1 MiB and more of ASCII letters (so as many UTF-8 bytes).
+ * {@link CallBench}), and {@code encodePerson} and {@code decodePerson} ({@link PersonCodecBench}).
+ * {@code n} is the name's length, 1 MiB and more of ASCII letters (so as many UTF-8 bytes).
  */
-public class LargeNameBench extends ProviderBench {
+public class LargeNameBench extends PersonCodecBench {
 
     @Param({"1048576", "16777216"})
     int n;
 
     String name;
-    Person person;
-    byte[] personBytes;
 
     @Setup
     public void setUp() {
@@ -45,25 +43,5 @@ public class LargeNameBench extends ProviderBench {
     @Benchmark
     public void createPersonNamed_native(Blackhole bh) {
         CallBench.consume(nativeBridge.createPerson(name, 42, 6.1f), bh);
-    }
-
-    @Benchmark
-    public byte[] encodePerson_java() {
-        return javaBridge.encodePerson(person);
-    }
-
-    @Benchmark
-    public byte[] encodePerson_native() {
-        return nativeBridge.encodePerson(person);
-    }
-
-    @Benchmark
-    public Person decodePerson_java() {
-        return javaBridge.decodePerson(personBytes);
-    }
-
-    @Benchmark
-    public Person decodePerson_native() {
-        return nativeBridge.decodePerson(personBytes);
     }
 }

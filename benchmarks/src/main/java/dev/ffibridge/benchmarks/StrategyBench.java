@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.OwnedBuffer;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -88,14 +89,7 @@ public class StrategyBench extends ProviderBench {
 
     @Benchmark
     public double boxed_native() {
-        if (n == 5) {
-            return nativeBridge.sumBuffer(nativeBridge.getData().toArray());
-        }
-        double[] values;
-        try (Arena arena = Arena.ofConfined()) {
-            values = nativeBridge.filledBuffer(n, arena).toArray(JAVA_DOUBLE);
-        }
-        return nativeBridge.sumBuffer(values);
+        return boxed(nativeBridge, n);
     }
 
     @Benchmark
@@ -114,14 +108,7 @@ public class StrategyBench extends ProviderBench {
 
     @Benchmark
     public double boxed_java() {
-        if (n == 5) {
-            return javaBridge.sumBuffer(javaBridge.getData().toArray());
-        }
-        double[] values;
-        try (Arena arena = Arena.ofConfined()) {
-            values = javaBridge.filledBuffer(n, arena).toArray(JAVA_DOUBLE);
-        }
-        return javaBridge.sumBuffer(values);
+        return boxed(javaBridge, n);
     }
 
     // ---- serialized ---------------------------------------------------------------------------
@@ -155,16 +142,12 @@ public class StrategyBench extends ProviderBench {
 
     @Benchmark
     public double zeroCopy_native() {
-        try (Arena arena = Arena.ofConfined()) {
-            return nativeBridge.sumBuffer(nativeBridge.filledBuffer(n, arena));
-        }
+        return zeroCopy(nativeBridge, n);
     }
 
     @Benchmark
     public double zeroCopyOwned_native() {
-        try (OwnedBuffer buffer = nativeBridge.filledBuffer(n)) {
-            return nativeBridge.sumBuffer(buffer.segment());
-        }
+        return zeroCopyOwned(nativeBridge, n);
     }
 
     @Benchmark
@@ -180,24 +163,19 @@ public class StrategyBench extends ProviderBench {
 
     @Benchmark
     public double zeroCopy_java() {
-        try (Arena arena = Arena.ofConfined()) {
-            return javaBridge.sumBuffer(javaBridge.filledBuffer(n, arena));
-        }
+        return zeroCopy(javaBridge, n);
     }
 
     @Benchmark
     public double zeroCopyOwned_java() {
-        try (OwnedBuffer buffer = javaBridge.filledBuffer(n)) {
-            return javaBridge.sumBuffer(buffer.segment());
-        }
+        return zeroCopyOwned(javaBridge, n);
     }
 
     // ---- preallocated -------------------------------------------------------------------------
 
     @Benchmark
     public double preallocated_native() {
-        nativeBridge.fillBuffer(array);
-        return nativeBridge.sumBuffer(array);
+        return preallocated(nativeBridge, array);
     }
 
     @Benchmark
@@ -209,20 +187,55 @@ public class StrategyBench extends ProviderBench {
 
     @Benchmark
     public double preallocated_java() {
-        javaBridge.fillBuffer(array);
-        return javaBridge.sumBuffer(array);
+        return preallocated(javaBridge, array);
     }
 
     @Benchmark
     public double preallocatedSegment_native() {
-        nativeBridge.fillBuffer(segment);
-        return nativeBridge.sumBuffer(segment);
+        return preallocatedSegment(nativeBridge, segment);
     }
 
     @Benchmark
     public double preallocatedSegment_java() {
-        javaBridge.fillBuffer(segment);
-        return javaBridge.sumBuffer(segment);
+        return preallocatedSegment(javaBridge, segment);
+    }
+
+    /** Strategy "boxed": the values copied into a Java array (the guide's data when {@code n == 5}), then summed. */
+    private static double boxed(FfiBridge bridge, long n) {
+        if (n == 5) {
+            return bridge.sumBuffer(bridge.getData().toArray());
+        }
+        double[] values;
+        try (Arena arena = Arena.ofConfined()) {
+            values = bridge.filledBuffer(n, arena).toArray(JAVA_DOUBLE);
+        }
+        return bridge.sumBuffer(values);
+    }
+
+    /** Strategy "zero-copy": filled in provider memory freed by a confined arena, summed in place. */
+    private static double zeroCopy(FfiBridge bridge, long n) {
+        try (Arena arena = Arena.ofConfined()) {
+            return bridge.sumBuffer(bridge.filledBuffer(n, arena));
+        }
+    }
+
+    /** Strategy "zero-copy" with an {@link OwnedBuffer}: filled in provider memory, summed in place, closed. */
+    private static double zeroCopyOwned(FfiBridge bridge, long n) {
+        try (OwnedBuffer buffer = bridge.filledBuffer(n)) {
+            return bridge.sumBuffer(buffer.segment());
+        }
+    }
+
+    /** Strategy "preallocated": the caller's array filled, then summed. */
+    private static double preallocated(FfiBridge bridge, double[] array) {
+        bridge.fillBuffer(array);
+        return bridge.sumBuffer(array);
+    }
+
+    /** Strategy "preallocated" over a segment: the caller's segment filled, then summed. */
+    private static double preallocatedSegment(FfiBridge bridge, MemorySegment segment) {
+        bridge.fillBuffer(segment);
+        return bridge.sumBuffer(segment);
     }
 
     private double rawSum(MemorySegment values, long length) throws Throwable {

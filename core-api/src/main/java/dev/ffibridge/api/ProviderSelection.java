@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -62,6 +63,7 @@ final class ProviderSelection {
     }
 
     static FfiBridge named(String name) {
+        Objects.requireNonNull(name, "provider");
         String key = normalize(name);
         FfiBridge bridge = BY_NAME.get(key);
         if (bridge != null) {

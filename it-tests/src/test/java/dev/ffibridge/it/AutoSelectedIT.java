@@ -13,14 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(NativeLeakCheck.class)
 class AutoSelectedIT extends BridgeContract {
 
-    @Override
-    FfiBridge bridge() {
-        return FfiBridge.load();
-    }
-
-    @Override
-    String expectedProviderName() {
-        return "native";
+    AutoSelectedIT() {
+        super(() -> FfiBridge.load(), "native");
     }
 
     @Test

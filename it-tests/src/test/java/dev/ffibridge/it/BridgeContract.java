@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,18 +34,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The provider contract: every operation of {@link FfiBridge} with every documented value and every documented
- * error, run against one provider. A subclass says which ({@link #bridge()}) and what its name must be.
+ * error, run against one provider. A subclass says which (the supplier behind {@link #bridge()}) and what its name
+ * must be.
  */
 abstract class BridgeContract {
 
     /** The lengths the buffer tests use: empty, tiny, odd, one block short of 1024, one past 2^20. */
     static final int[] LENGTHS = {0, 1, 5, 7, 15, 16, 17, 31, 33, 1023, 1_048_577};
 
+    private final Supplier<FfiBridge> provider;
+    private final String expectedProviderName;
+
+    /**
+     * @param provider loads the provider under test (called by each test, so that a provider that cannot load fails
+     *     every test with the reason)
+     * @param expectedProviderName the name {@link FfiBridge#providerName()} must report
+     */
+    BridgeContract(Supplier<FfiBridge> provider, String expectedProviderName) {
+        this.provider = provider;
+        this.expectedProviderName = expectedProviderName;
+    }
+
     /** The provider under test; the same instance every time. */
-    abstract FfiBridge bridge();
+    final FfiBridge bridge() {
+        return provider.get();
+    }
 
     /** The name {@link FfiBridge#providerName()} must report. */
-    abstract String expectedProviderName();
+    final String expectedProviderName() {
+        return expectedProviderName;
+    }
 
     // ---------------------------------------------------------------- selection
 

@@ -145,15 +145,12 @@ final class Containers {
                 ByteOrder order = kind == BufferKind.DIRECT_NATIVE_ORDER
                         ? ByteOrder.nativeOrder()
                         : kind == BufferKind.DIRECT_BIG_ENDIAN ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-                DoubleBuffer whole =
-                        ByteBuffer.allocateDirect(8 * n).order(order).asDoubleBuffer();
+                DoubleBuffer whole = directDoubles(n, order);
                 whole.put(0, values);
                 return new Buffer(kind, whole.duplicate(), whole);
             }
             case DIRECT_POSITIONED -> {
-                DoubleBuffer whole = ByteBuffer.allocateDirect(8 * (n + 5))
-                        .order(ByteOrder.nativeOrder())
-                        .asDoubleBuffer();
+                DoubleBuffer whole = directDoubles(n + 5, ByteOrder.nativeOrder());
                 whole.put(0, guarded(values, 2, 3));
                 return new Buffer(kind, whole.duplicate().position(2).limit(2 + n), whole);
             }
@@ -165,9 +162,7 @@ final class Containers {
                 return new Buffer(kind, whole.duplicate().position(1).limit(1 + n), whole);
             }
             case DIRECT_READ_ONLY -> {
-                DoubleBuffer whole = ByteBuffer.allocateDirect(8 * (n + 2))
-                        .order(ByteOrder.nativeOrder())
-                        .asDoubleBuffer();
+                DoubleBuffer whole = directDoubles(n + 2, ByteOrder.nativeOrder());
                 whole.put(0, guarded(values, 1, 1));
                 return new Buffer(kind, whole.asReadOnlyBuffer().position(1).limit(1 + n), whole);
             }
@@ -180,9 +175,7 @@ final class Containers {
                 return new Buffer(kind, whole.duplicate().position(1).limit(1 + n), whole);
             }
             case DIRECT_SLICED_BIG_ENDIAN_READ_ONLY -> {
-                DoubleBuffer whole = ByteBuffer.allocateDirect(8 * (n + 3))
-                        .order(ByteOrder.BIG_ENDIAN)
-                        .asDoubleBuffer();
+                DoubleBuffer whole = directDoubles(n + 3, ByteOrder.BIG_ENDIAN);
                 whole.put(0, guarded(values, 2, 1));
                 DoubleBuffer operand = whole.position(2).slice().limit(n).asReadOnlyBuffer();
                 whole.position(0);
@@ -190,6 +183,11 @@ final class Containers {
             }
         }
         throw new AssertionError(kind);
+    }
+
+    /** {@return a direct buffer of {@code length} doubles in {@code order}} */
+    private static DoubleBuffer directDoubles(int length, ByteOrder order) {
+        return ByteBuffer.allocateDirect(8 * length).order(order).asDoubleBuffer();
     }
 
     /** A segment operand of the given kind holding {@code values}; close it to free its arena. */

@@ -1,7 +1,9 @@
 package dev.ffibridge.it;
 
 import dev.ffibridge.api.Person;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -217,34 +219,18 @@ final class Generators {
     }
 
     private static Float[] box(float[] values) {
-        Float[] out = new Float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
+        return IntStream.range(0, values.length).mapToObj(i -> values[i]).toArray(Float[]::new);
     }
 
     private static Double[] box(double[] values) {
-        Double[] out = new Double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
+        return Arrays.stream(values).boxed().toArray(Double[]::new);
     }
 
     private static Integer[] box(int[] values) {
-        Integer[] out = new Integer[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
+        return Arrays.stream(values).boxed().toArray(Integer[]::new);
     }
 
     private static Long[] box(long[] values) {
-        Long[] out = new Long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
+        return Arrays.stream(values).boxed().toArray(Long[]::new);
     }
 }

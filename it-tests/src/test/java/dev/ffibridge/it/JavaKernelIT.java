@@ -9,12 +9,14 @@ import dev.ffibridge.it.Containers.SegmentKind;
 import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.EnumSet;
 import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The java provider where its implementation has seams the contract's values do not all reach: a segment's
@@ -34,19 +36,29 @@ class JavaKernelIT {
                 .toArray();
     }
 
+    /** The kinds of segment both sums and fills take: confined, and heap ones of every element type and alignment. */
+    private static final EnumSet<SegmentKind> SUMMED_AND_FILLED = EnumSet.of(
+            SegmentKind.CONFINED,
+            SegmentKind.HEAP_BYTES,
+            SegmentKind.HEAP_BYTES_MISALIGNED,
+            SegmentKind.HEAP_DOUBLES_MISALIGNED,
+            SegmentKind.HEAP_DOUBLES_OFFSET,
+            SegmentKind.HEAP_LONGS);
+
+    /** {@return the kinds the sum is checked on: {@link #SUMMED_AND_FILLED} and the read-only ones} */
+    static Stream<SegmentKind> summedKinds() {
+        return Stream.concat(
+                SUMMED_AND_FILLED.stream(),
+                Stream.of(SegmentKind.READ_ONLY_HEAP_DOUBLES, SegmentKind.READ_ONLY_SHARED));
+    }
+
+    /** {@return the kinds the fill is checked on: {@link #SUMMED_AND_FILLED} and a misaligned native one} */
+    static Stream<SegmentKind> filledKinds() {
+        return Stream.concat(SUMMED_AND_FILLED.stream(), Stream.of(SegmentKind.NATIVE_MISALIGNED));
+    }
+
     @ParameterizedTest
-    @EnumSource(
-            value = SegmentKind.class,
-            names = {
-                "CONFINED",
-                "HEAP_BYTES",
-                "HEAP_BYTES_MISALIGNED",
-                "HEAP_DOUBLES_MISALIGNED",
-                "HEAP_DOUBLES_OFFSET",
-                "HEAP_LONGS",
-                "READ_ONLY_HEAP_DOUBLES",
-                "READ_ONLY_SHARED"
-            })
+    @MethodSource("summedKinds")
     void segmentSumsAtEveryTailAroundTheChunks(SegmentKind kind) {
         SplittableRandom random = new SplittableRandom(kind.ordinal());
         for (int n : lengths()) {
@@ -63,17 +75,7 @@ class JavaKernelIT {
     }
 
     @ParameterizedTest
-    @EnumSource(
-            value = SegmentKind.class,
-            names = {
-                "CONFINED",
-                "HEAP_BYTES",
-                "HEAP_BYTES_MISALIGNED",
-                "HEAP_DOUBLES_MISALIGNED",
-                "HEAP_DOUBLES_OFFSET",
-                "HEAP_LONGS",
-                "NATIVE_MISALIGNED"
-            })
+    @MethodSource("filledKinds")
     void segmentFillsAtEveryTailAroundTheChunks(SegmentKind kind) {
         for (int n : lengths()) {
             try (Containers.Segment segment = Containers.segment(kind, Containers.sentinels(n));

@@ -9,14 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The contract, run against the pure-Java provider. */
 class JavaProviderIT extends BridgeContract {
 
-    @Override
-    FfiBridge bridge() {
-        return FfiBridge.load("java");
-    }
-
-    @Override
-    String expectedProviderName() {
-        return "java";
+    JavaProviderIT() {
+        super(() -> FfiBridge.load("java"), "java");
     }
 
     @Test

@@ -16,14 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(NativeLeakCheck.class)
 class NativeProviderIT extends BridgeContract {
 
-    @Override
-    FfiBridge bridge() {
-        return FfiBridge.load("native");
-    }
-
-    @Override
-    String expectedProviderName() {
-        return "native";
+    NativeProviderIT() {
+        super(() -> FfiBridge.load("native"), "native");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.ffibridge.javaimpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridge;
@@ -46,23 +44,18 @@ class DataCodecTest {
 
     @Test
     void rejectsNulls() {
-        assertThatNullPointerException().isThrownBy(() -> BRIDGE.encodeData(null));
-        assertThatNullPointerException().isThrownBy(() -> BRIDGE.decodeData(null));
+        Rejections.assertCodecRejectsNulls(BRIDGE::encodeData, BRIDGE::decodeData);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 8, 32, 39})
     void rejectsTruncatedBytes(int length) {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> BRIDGE.decodeData(new byte[length]))
-                .withMessageContaining("truncated");
+        Rejections.assertDecodingRejected(BRIDGE::decodeData, new byte[length], "truncated");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {41, 48, 80})
     void rejectsTrailingBytes(int length) {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> BRIDGE.decodeData(new byte[length]))
-                .withMessageContaining("trailing");
+        Rejections.assertDecodingRejected(BRIDGE::decodeData, new byte[length], "trailing");
     }
 }

@@ -3,7 +3,6 @@ package dev.ffibridge.javaimpl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ffibridge.api.FfiBridge;
@@ -61,22 +60,13 @@ class FillTest {
 
     @Test
     void rejectsNulls() {
-        assertThatNullPointerException().isThrownBy(() -> BRIDGE.fillBuffer((double[]) null));
-        assertThatNullPointerException().isThrownBy(() -> BRIDGE.fillBuffer(null, 0, 0));
-        assertThatNullPointerException().isThrownBy(() -> BRIDGE.fillBuffer((DoubleBuffer) null));
-        assertThatNullPointerException().isThrownBy(() -> BRIDGE.fillBuffer((MemorySegment) null));
+        Rejections.assertRejectsNulls(BRIDGE::fillBuffer, BRIDGE::fillBuffer, BRIDGE::fillBuffer, BRIDGE::fillBuffer);
     }
 
     @Test
     void rejectsRangesOutsideTheArray() {
-        double[] array = new double[4];
-        int[][] ranges = {{-1, 1}, {0, 5}, {1, -1}, {4, 1}, {5, 0}, {Integer.MAX_VALUE, 2}, {2, Integer.MAX_VALUE}};
-        for (int[] range : ranges) {
-            assertThatThrownBy(() -> BRIDGE.fillBuffer(array, range[0], range[1]))
-                    .as("offset %d, length %d", range[0], range[1])
-                    .isInstanceOf(IndexOutOfBoundsException.class);
-        }
-        assertThat(array).containsOnly(0.0);
+        assertThat(Rejections.assertRejectsRangesOutsideTheArray(BRIDGE::fillBuffer))
+                .containsOnly(0.0);
     }
 
     @Test

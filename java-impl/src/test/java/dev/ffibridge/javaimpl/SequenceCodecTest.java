@@ -2,7 +2,6 @@ package dev.ffibridge.javaimpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.ffibridge.api.FfiBridge;
 import java.util.HexFormat;
@@ -58,16 +57,13 @@ class SequenceCodecTest {
 
     @Test
     void rejectsNulls() {
-        assertThatNullPointerException().isThrownBy(() -> BRIDGE.encodeSequence(null));
-        assertThatNullPointerException().isThrownBy(() -> BRIDGE.decodeSequence(null));
+        Rejections.assertCodecRejectsNulls(BRIDGE::encodeSequence, BRIDGE::decodeSequence);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 7})
     void rejectsATruncatedCount(int length) {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> BRIDGE.decodeSequence(new byte[length]))
-                .withMessageContaining("truncated");
+        Rejections.assertDecodingRejected(BRIDGE::decodeSequence, new byte[length], "truncated");
     }
 
     @Test
@@ -79,9 +75,7 @@ class SequenceCodecTest {
 
     @Test
     void rejectsTrailingBytes() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> BRIDGE.decodeSequence(sequence(0, "00")))
-                .withMessageContaining("trailing");
+        Rejections.assertDecodingRejected(BRIDGE::decodeSequence, sequence(0, "00"), "trailing");
         assertThatIllegalArgumentException().isThrownBy(() -> BRIDGE.decodeSequence(sequence(0, "000000000000f03f")));
         assertThatIllegalArgumentException().isThrownBy(() -> BRIDGE.decodeSequence(sequence(1, "000000000000f03f00")));
     }
@@ -90,9 +84,7 @@ class SequenceCodecTest {
     @ValueSource(longs = {1L << 61, (1L << 61) + 1, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 1L << 32, Integer.MAX_VALUE})
     void rejectsHugeCountsWithoutOverflow(long count) {
         // 2^61 * 8 wraps to 0 and (2^61 + 1) * 8 to 8: a multiplying check would accept these.
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> BRIDGE.decodeSequence(sequence(count, "")))
-                .withMessageContaining(Long.toUnsignedString(count));
+        Rejections.assertDecodingRejected(BRIDGE::decodeSequence, sequence(count, ""), Long.toUnsignedString(count));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BRIDGE.decodeSequence(sequence(count, "000000000000f03f")));
     }

@@ -3,8 +3,6 @@ package dev.ffibridge.javaimpl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.testsupport.SumOrder;
@@ -51,21 +49,12 @@ class SumInputsTest {
 
     @Test
     void rejectsNulls() {
-        assertThatNullPointerException().isThrownBy(() -> BRIDGE.sumBuffer((double[]) null));
-        assertThatNullPointerException().isThrownBy(() -> BRIDGE.sumBuffer(null, 0, 0));
-        assertThatNullPointerException().isThrownBy(() -> BRIDGE.sumBuffer((DoubleBuffer) null));
-        assertThatNullPointerException().isThrownBy(() -> BRIDGE.sumBuffer((MemorySegment) null));
+        Rejections.assertRejectsNulls(BRIDGE::sumBuffer, BRIDGE::sumBuffer, BRIDGE::sumBuffer, BRIDGE::sumBuffer);
     }
 
     @Test
     void rejectsRangesOutsideTheArray() {
-        double[] array = new double[4];
-        int[][] ranges = {{-1, 1}, {0, 5}, {1, -1}, {4, 1}, {5, 0}, {Integer.MAX_VALUE, 2}, {2, Integer.MAX_VALUE}};
-        for (int[] range : ranges) {
-            assertThatThrownBy(() -> BRIDGE.sumBuffer(array, range[0], range[1]))
-                    .as("offset %d, length %d", range[0], range[1])
-                    .isInstanceOf(IndexOutOfBoundsException.class);
-        }
+        Rejections.assertRejectsRangesOutsideTheArray(BRIDGE::sumBuffer);
     }
 
     @Test

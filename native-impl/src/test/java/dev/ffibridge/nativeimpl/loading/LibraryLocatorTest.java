@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,33 +122,27 @@ class LibraryLocatorTest {
     @Test
     void aMissingExplicitFileNeverFallsBackToTheJar() {
         Path missing = dir.resolve("missing/libffi_bridge.so");
-        assertThatThrownBy(() -> LibraryLocator.locate(TestLibrary.explicitSettings(missing, dir)))
-                .isInstanceOf(UnsatisfiedLinkError.class)
+        assertLocateFails(TestLibrary.explicitSettings(missing, dir))
                 .hasMessageContaining("ffibridge.library.path " + missing + " does not exist")
                 .hasMessageContaining("-Dffibridge.provider=java");
     }
 
     @Test
     void anEmptyExplicitPathIsAnError() {
-        assertThatThrownBy(
-                        () -> LibraryLocator.locate(TestLibrary.jarSettings(dir).withLibraryPath(" ")))
-                .isInstanceOf(UnsatisfiedLinkError.class)
+        assertLocateFails(TestLibrary.jarSettings(dir).withLibraryPath(" "))
                 .hasMessageContaining("ffibridge.library.path is set but empty");
     }
 
     @Test
     void aDirectoryIsNotALibrary() {
-        assertThatThrownBy(() -> LibraryLocator.locate(TestLibrary.explicitSettings(dir, dir)))
-                .isInstanceOf(UnsatisfiedLinkError.class)
-                .hasMessageContaining(dir + " is not a regular file");
+        assertLocateFails(TestLibrary.explicitSettings(dir, dir)).hasMessageContaining(dir + " is not a regular file");
     }
 
     @Test
     void anUnsupportedPlatformSaysWhatToSet() {
         LibraryLocator.Settings settings = new LibraryLocator.Settings(
                 null, dir, Platform.of("SunOS", "sparcv9"), LibraryLocator.Resources.classPath());
-        assertThatThrownBy(() -> LibraryLocator.locate(settings))
-                .isInstanceOf(UnsatisfiedLinkError.class)
+        assertLocateFails(settings)
                 .hasMessageContaining("sunos-sparcv9 (os.name=SunOS, os.arch=sparcv9)")
                 .hasMessageContaining("-Dffibridge.library.path=")
                 .hasMessageContaining("-Dffibridge.provider=java");
@@ -157,8 +152,7 @@ class LibraryLocatorTest {
     void aPlatformWithoutAResourceSaysWhatToSet() {
         LibraryLocator.Settings settings =
                 new LibraryLocator.Settings(null, dir, Platform.of("Linux", "aarch64"), name -> null);
-        assertThatThrownBy(() -> LibraryLocator.locate(settings))
-                .isInstanceOf(UnsatisfiedLinkError.class)
+        assertLocateFails(settings)
                 .hasMessageContaining("no resource native/linux-aarch64/libffi_bridge.so")
                 .hasMessageContaining("-Dffibridge.library.path=")
                 .hasMessageContaining("-Dffibridge.provider=java");
@@ -168,9 +162,7 @@ class LibraryLocatorTest {
     void anUnsupportedPlatformNamesTheDetectedOneAndThoseTheJarShips() {
         Platform riscv =
                 Platform.of("Linux", "riscv64", new CLibrary("glibc", "interpreter /lib/ld-linux-riscv64-lp64d.so.1"));
-        LibraryLocator.Settings settings = new LibraryLocator.Settings(null, dir, riscv, twoPlatformJar());
-        assertThatThrownBy(() -> LibraryLocator.locate(settings))
-                .isInstanceOf(UnsatisfiedLinkError.class)
+        assertLocateFails(new LibraryLocator.Settings(null, dir, riscv, twoPlatformJar()))
                 .hasMessage("no native library is built for platform linux-riscv64 (os.name=Linux, os.arch=riscv64,"
                         + " C library glibc (interpreter /lib/ld-linux-riscv64-lp64d.so.1)); this jar ships"
                         + " linux-x86-64, windows-x86-64; set -Dffibridge.library.path=/path/to/libffi_bridge.so"
@@ -180,14 +172,17 @@ class LibraryLocatorTest {
     @Test
     void aMuslJvmWithoutAMuslLibraryInTheJarIsToldSo() {
         Platform musl = Platform.of("Linux", "amd64", new CLibrary("musl", "interpreter /lib/ld-musl-x86_64.so.1"));
-        LibraryLocator.Settings settings = new LibraryLocator.Settings(null, dir, musl, twoPlatformJar());
-        assertThatThrownBy(() -> LibraryLocator.locate(settings))
-                .isInstanceOf(UnsatisfiedLinkError.class)
+        assertLocateFails(new LibraryLocator.Settings(null, dir, musl, twoPlatformJar()))
                 .hasMessage("this jar has no native library for platform linux-x86-64-musl (os.name=Linux,"
                         + " os.arch=amd64, C library musl (interpreter /lib/ld-musl-x86_64.so.1)) (no resource"
                         + " native/linux-x86-64-musl/libffi_bridge.so); it ships linux-x86-64, windows-x86-64; set"
                         + " -Dffibridge.library.path=/path/to/libffi_bridge.so (built by cargo build --release in"
                         + " rust-src), or -Dffibridge.provider=java");
+    }
+
+    /** {@return the assertion on what locating with {@code settings} throws, checked to be an UnsatisfiedLinkError} */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertLocateFails(LibraryLocator.Settings settings) {
+        return assertThatThrownBy(() -> LibraryLocator.locate(settings)).isInstanceOf(UnsatisfiedLinkError.class);
     }
 
     /** A jar with the glibc x86-64 library (the real one) and a Windows DLL, nothing else. */
@@ -206,17 +201,14 @@ class LibraryLocatorTest {
         LibraryLocator.Settings settings = new LibraryLocator.Settings(null, dir, Platform.current(), name -> {
             throw new IOException("zip broken");
         });
-        assertThatThrownBy(() -> LibraryLocator.locate(settings))
-                .isInstanceOf(UnsatisfiedLinkError.class)
-                .hasMessageContaining("zip broken");
+        assertLocateFails(settings).hasMessageContaining("zip broken");
     }
 
     @Test
     void anUnwritableTmpdirSaysToSetFfibridgeTmpdir() throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         Path tmpdir = file.resolve("sub");
-        assertThatThrownBy(() -> LibraryLocator.locate(TestLibrary.jarSettings(tmpdir)))
-                .isInstanceOf(UnsatisfiedLinkError.class)
+        assertLocateFails(TestLibrary.jarSettings(tmpdir))
                 .hasMessageStartingWith("ffibridge.tmpdir " + tmpdir + " is not writable/executable: set "
                         + "-Dffibridge.tmpdir to a directory where libraries may be loaded")
                 .hasCauseInstanceOf(IOException.class);
