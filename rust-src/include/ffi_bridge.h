@@ -285,6 +285,41 @@ int32_t ffi_bridge_sum_buffer(const double *buffer, size_t length, double *out);
 double ffi_bridge_sum(const double *buffer, size_t length);
 
 /**
+ * Writes `(double) (start + i)` into `buffer[i]` for `i < length`: the values of
+ * `ffi_bridge_fill_buffer` on a buffer of which this one starts at index `start`.
+ *
+ * Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`buffer` NULL, whatever `length`),
+ * `FFI_BRIDGE_LENGTH_OVERFLOW` (`length * 8 > PTRDIFF_MAX`, or `start + length > 2^64`) or
+ * `FFI_BRIDGE_PANIC`; on error nothing is written. `buffer` need not be 8-byte aligned.
+ *
+ * # Safety
+ *
+ * `buffer` must be NULL or valid for writing `length` doubles.
+ */
+int32_t ffi_bridge_fill_range(double *buffer, size_t length, uint64_t start);
+
+/**
+ * Adds the sixteen lanes of every block of `buffer[0..length]` to `totals[0..16]`, block by
+ * block in order, as the sum order of `docs/abi.md` does; blocks are 8192 values counted from
+ * `buffer`, the last one shorter if `length` is not a multiple.
+ *
+ * Called on consecutive pieces of one buffer, each starting at a multiple of 8192 values,
+ * with `totals` starting at sixteen `+0.0`, it leaves in `totals` the block totals of the
+ * whole buffer; the fixed tree of `docs/abi.md` then gives the bits of `ffi_bridge_sum`.
+ * Large pieces use the sum's second thread as `ffi_bridge_sum` does.
+ *
+ * Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`buffer` or `totals` NULL, whatever
+ * `length`), `FFI_BRIDGE_LENGTH_OVERFLOW` or `FFI_BRIDGE_PANIC`; on error `totals` is not
+ * written. Neither pointer need be 8-byte aligned.
+ *
+ * # Safety
+ *
+ * `buffer` must be NULL or valid for reading `length` doubles, not written during the call;
+ * `totals` must be NULL or valid for reading and writing sixteen doubles, apart from `buffer`.
+ */
+int32_t ffi_bridge_sum_blocks(const double *buffer, size_t length, double *totals);
+
+/**
  * Encodes `*person` (`u32 age`, `f32 height`, `u64 n`, `n` name bytes) into a new
  * `FfiBridgeBytes` written to `*out`; free it with `ffi_bridge_bytes_free`.
  *

@@ -1,9 +1,15 @@
 //! Caller-owned double buffers: the guide's `fill_buffer`, `ffi_bridge_fill_buffer`,
-//! `ffi_bridge_sum_buffer` and `ffi_bridge_sum`. The arithmetic lives in [`crate::kernels`].
+//! `ffi_bridge_sum_buffer` and `ffi_bridge_sum`, and the same in pieces: `ffi_bridge_fill_range`
+//! and `ffi_bridge_sum_blocks`. The arithmetic lives in [`crate::kernels`].
+//!
+//! A caller that must not stay in one call for long (a Java critical call on a heap array holds
+//! off the garbage collector until it returns) cuts a large buffer into pieces and calls the
+//! piecewise functions once per piece; the results are exactly those of one call on the whole.
 
 use crate::ffi::boundary::{ffi_boundary, status_boundary};
-use crate::ffi::raw::{caller_slice, caller_slice_mut, non_null, write_out, Slot};
+use crate::ffi::raw::{caller_slice, caller_slice_mut, non_null, read_in, write_out, Slot};
 use crate::ffi::status::FfiResult;
+use crate::ffi::status::Status;
 use crate::kernels;
 
 /// Checks and fills a caller buffer.
@@ -103,6 +109,68 @@ pub unsafe extern "C" fn ffi_bridge_sum(buffer: *const f64, length: usize) -> f6
     ffi_boundary(|| {
         // SAFETY: forwarded caller contract.
         unsafe { sum_checked(buffer, length) }.unwrap_or(f64::NAN)
+    })
+}
+
+/// Writes `(double) (start + i)` into `buffer[i]` for `i < length`: the values of
+/// `ffi_bridge_fill_buffer` on a buffer of which this one starts at index `start`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`buffer` NULL, whatever `length`),
+/// `FFI_BRIDGE_LENGTH_OVERFLOW` (`length * 8 > PTRDIFF_MAX`, or `start + length > 2^64`) or
+/// `FFI_BRIDGE_PANIC`; on error nothing is written. `buffer` need not be 8-byte aligned.
+///
+/// # Safety
+///
+/// `buffer` must be NULL or valid for writing `length` doubles.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_fill_range(buffer: *mut f64, length: usize, start: u64) -> i32 {
+    status_boundary(|| {
+        // SAFETY: forwarded caller contract: `buffer` is NULL or `length` writable doubles (any
+        // alignment) that nothing else accesses now.
+        let dst = unsafe { caller_slice_mut::<Slot>(buffer, length) }?;
+        // The last index, start + length - 1, must be a u64.
+        if length != 0 && start.checked_add(length as u64 - 1).is_none() {
+            return Err(Status::FFI_BRIDGE_LENGTH_OVERFLOW);
+        }
+        kernels::fill(dst, start);
+        Ok(())
+    })
+}
+
+/// Adds the sixteen lanes of every block of `buffer[0..length]` to `totals[0..16]`, block by
+/// block in order, as the sum order of `docs/abi.md` does; blocks are 8192 values counted from
+/// `buffer`, the last one shorter if `length` is not a multiple.
+///
+/// Called on consecutive pieces of one buffer, each starting at a multiple of 8192 values,
+/// with `totals` starting at sixteen `+0.0`, it leaves in `totals` the block totals of the
+/// whole buffer; the fixed tree of `docs/abi.md` then gives the bits of `ffi_bridge_sum`.
+/// Large pieces use the sum's second thread as `ffi_bridge_sum` does.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`buffer` or `totals` NULL, whatever
+/// `length`), `FFI_BRIDGE_LENGTH_OVERFLOW` or `FFI_BRIDGE_PANIC`; on error `totals` is not
+/// written. Neither pointer need be 8-byte aligned.
+///
+/// # Safety
+///
+/// `buffer` must be NULL or valid for reading `length` doubles, not written during the call;
+/// `totals` must be NULL or valid for reading and writing sixteen doubles, apart from `buffer`.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_sum_blocks(
+    buffer: *const f64,
+    length: usize,
+    totals: *mut f64,
+) -> i32 {
+    status_boundary(|| {
+        non_null(totals)?;
+        // SAFETY: forwarded caller contract for `buffer` and `length`.
+        let src = unsafe { caller_slice::<Slot>(buffer, length) }?;
+        let lanes = totals.cast::<[f64; 16]>();
+        // SAFETY: `totals` is non-null and holds sixteen readable doubles (any alignment).
+        let mut sums = unsafe { read_in(lanes) };
+        kernels::add_blocks(src, &mut sums);
+        // SAFETY: `totals` is non-null and writable for sixteen doubles.
+        unsafe { write_out(lanes, sums) };
+        Ok(())
     })
 }
 

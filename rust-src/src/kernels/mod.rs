@@ -82,12 +82,19 @@ pub(crate) fn sum(src: &[Slot]) -> f64 {
         return combine(&block_lanes(src));
     }
     let mut totals = [0.0; SUM_LANES];
-    if !parallel::add_blocks(src, &mut totals, block_lanes) {
+    add_blocks(src, &mut totals);
+    combine(&totals)
+}
+
+/// Adds the lanes of every block of `src` (blocks counted from `src`) to `totals`, in block
+/// order, with the fastest available kernel: the sum order's loop over blocks, for a sum in
+/// pieces (`ffi_bridge_sum_blocks`) as for a whole one.
+pub(crate) fn add_blocks(src: &[Slot], totals: &mut Lanes) {
+    if !parallel::add_blocks(src, totals, block_lanes) {
         for block in src.chunks(SUM_BLOCK) {
-            add_lanes(&mut totals, &block_lanes(block));
+            add_lanes(totals, &block_lanes(block));
         }
     }
-    combine(&totals)
 }
 
 /// The sixteen accumulators of one block (at most [`SUM_BLOCK`] values), with the fastest

@@ -3,7 +3,10 @@
 
 use std::mem::MaybeUninit;
 
-use super::order::{add_lanes, combine, EXACT_LIMIT, SUM_BLOCK, SUM_LANES};
+use super::order::{add_lanes, SUM_LANES};
+/// The sum order's constants and tree, and the second thread's threshold, for tests outside the kernels.
+pub(crate) use super::order::{combine, EXACT_LIMIT, SUM_BLOCK};
+pub(crate) use super::parallel::MIN_LEN;
 use super::portable::{block_lanes_portable, fill_counted_portable};
 use crate::ffi::raw::Slot;
 

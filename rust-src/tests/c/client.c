@@ -164,6 +164,72 @@ static void test_large_sums(void) {
     }
 }
 
+/* The fixed tree of docs/abi.md over sixteen totals. */
+static double combine_totals(const double *acc) {
+    double s8[8], s4[4], s2[2];
+    for (int k = 0; k < 8; k++) s8[k] = acc[k] + acc[k + 8];
+    for (int k = 0; k < 4; k++) s4[k] = s8[k] + s8[k + 4];
+    for (int k = 0; k < 2; k++) s2[k] = s4[k] + s4[k + 2];
+    return s2[0] + s2[1];
+}
+
+/* Fill and sum in pieces: the same values and the same bits as one call on the whole. */
+static void test_pieces(void) {
+    static const size_t pieces[] = {8192, 3 * 8192, 524288};
+    size_t n = 2 * 524288 + 3 * 8192 + 7;
+    double *whole = malloc(8 * n);
+    unsigned char *raw = malloc(8 * n + 8);
+    CHECK(whole != NULL && raw != NULL);
+    if (whole == NULL || raw == NULL) {
+        free(whole);
+        free(raw);
+        return;
+    }
+    CHECK_STATUS(ffi_bridge_fill_buffer(whole, n), FFI_BRIDGE_OK);
+    for (size_t pi = 0; pi < sizeof pieces / sizeof pieces[0]; pi++) {
+        size_t piece = pieces[pi] + 1; /* fills need no block boundaries */
+        memset(raw, 0xCD, 8 * n + 8);
+        for (size_t start = 0; start < n; start += piece) {
+            size_t len = n - start < piece ? n - start : piece;
+            double *p = (double *)(void *)(raw + 1 + 8 * start);
+            CHECK_STATUS(ffi_bridge_fill_range(p, len, start), FFI_BRIDGE_OK);
+        }
+        CHECK(memcmp(raw + 1, whole, 8 * n) == 0 && raw[8 * n + 1] == 0xCD);
+    }
+    for (size_t i = 0; i < n; i++) whole[i] = next_value();
+    double expected = reference_sum(whole, n);
+    for (size_t pi = 0; pi < sizeof pieces / sizeof pieces[0]; pi++) {
+        unsigned char totals_raw[8 * 16 + 8];
+        double *totals = (double *)(void *)(totals_raw + 3);
+        for (int k = 0; k < 16; k++) write_double(totals_raw + 3 + 8 * k, 0.0);
+        for (size_t start = 0; start < n; start += pieces[pi]) {
+            size_t len = n - start < pieces[pi] ? n - start : pieces[pi];
+            CHECK_STATUS(ffi_bridge_sum_blocks(whole + start, len, totals), FFI_BRIDGE_OK);
+        }
+        double acc[16];
+        memcpy(acc, totals_raw + 3, sizeof acc);
+        CHECK(same_bits(combine_totals(acc), expected));
+    }
+
+    /* Errors: NULL (whatever the length), overflowing lengths and ranges; nothing written. */
+    double totals[16];
+    for (int k = 0; k < 16; k++) totals[k] = 42.0;
+    CHECK_STATUS(ffi_bridge_sum_blocks(NULL, 0, totals), FFI_BRIDGE_NULL_POINTER);
+    CHECK_STATUS(ffi_bridge_sum_blocks(whole, 3, NULL), FFI_BRIDGE_NULL_POINTER);
+    CHECK_STATUS(ffi_bridge_fill_range(NULL, 0, 0), FFI_BRIDGE_NULL_POINTER);
+    for (size_t k = 0; k < N_OVERFLOWING; k++) {
+        CHECK_STATUS(ffi_bridge_sum_blocks(whole, OVERFLOWING[k], totals), FFI_BRIDGE_LENGTH_OVERFLOW);
+        CHECK_STATUS(ffi_bridge_fill_range(whole, OVERFLOWING[k], 0), FFI_BRIDGE_LENGTH_OVERFLOW);
+    }
+    double first = whole[0];
+    CHECK_STATUS(ffi_bridge_fill_range(whole, 2, UINT64_MAX), FFI_BRIDGE_LENGTH_OVERFLOW);
+    CHECK(same_bits(whole[0], first) && totals[0] == 42.0 && totals[15] == 42.0);
+    CHECK_STATUS(ffi_bridge_fill_range(whole, 1, UINT64_MAX), FFI_BRIDGE_OK);
+    CHECK(whole[0] == (double)UINT64_MAX);
+    free(whole);
+    free(raw);
+}
+
 static void test_fill_and_sum(void) {
     static const size_t lengths[] = {0, 1, 7, 15, 16, 17, 1023, 1025};
     static unsigned char raw[8 * 1025 + 16];
@@ -545,6 +611,7 @@ int main(void) {
     test_guide_functions();
     test_fill_and_sum();
     test_large_sums();
+    test_pieces();
     test_person_new_and_data_fill();
     test_owned_buffers();
     test_person_codec();

@@ -23,9 +23,15 @@
  *
  * @uses dev.ffibridge.api.spi.FfiBridgeProvider
  */
+// "module": the providers named in the qualified export are not compiled yet when this module is
+@SuppressWarnings("module")
 module dev.ffibridge.api {
     exports dev.ffibridge.api;
     exports dev.ffibridge.api.spi;
+    // shared by the two providers only: wire-format error messages, the caller's arena allocation
+    exports dev.ffibridge.api.internal to
+            dev.ffibridge.javaimpl,
+            dev.ffibridge.nativeimpl;
 
     uses dev.ffibridge.api.spi.FfiBridgeProvider;
 }

@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The {@link OwnedBuffer} of {@link FfiBridge#filledBuffer(long)}: a provider's segment tied to a
@@ -15,6 +16,9 @@ import java.util.Objects;
 final class ArenaBuffer implements OwnedBuffer {
 
     private static final Cleaner CLEANER = Cleaner.create();
+
+    /** The longest pause between two attempts to close: 100 µs. */
+    private static final long MAX_PAUSE_NANOS = 100_000;
 
     private final MemorySegment segment;
     private final long length;
@@ -77,21 +81,33 @@ final class ArenaBuffer implements OwnedBuffer {
     }
 
     /**
-     * Frees the memory. If a native call elsewhere still holds the memory, the arena refuses to
-     * close with {@link IllegalStateException} and the buffer stays open, so a later call can retry.
+     * Frees the memory, waiting for native calls that use it: a shared arena refuses to close while a
+     * downcall holds its memory ({@link IllegalStateException}, "Session is acquired"), so the close is
+     * retried until it finds no call in flight: at once a few times, then after pauses growing to
+     * {@value #MAX_PAUSE_NANOS} ns. Another thread that keeps calling without a pause can delay it.
+     * Reads in Java code are not waited for: the close makes them throw {@link
+     * IllegalStateException}. The thread's interrupt flag is left as it is.
      */
     @Override
     public void close() {
-        if (arena.scope().isAlive()) {
+        for (int attempt = 0; arena.scope().isAlive(); attempt++) {
             try {
                 arena.close();
-            } catch (IllegalStateException e) {
-                if (arena.scope().isAlive()) {
-                    throw e;
-                }
+            } catch (IllegalStateException heldByANativeCall) {
+                // closed by another thread meanwhile, or held by a downcall that will return: look again
+                pause(attempt);
             }
         }
         cleanable.clean();
+    }
+
+    /** The pause after failed attempt {@code attempt}: none for the first 64, then from about 1 µs, doubling, to the maximum. */
+    private static void pause(int attempt) {
+        if (attempt < 64) {
+            Thread.onSpinWait();
+        } else {
+            LockSupport.parkNanos(MAX_PAUSE_NANOS >> Math.max(0, 7 - (attempt - 64)));
+        }
     }
 
     /** The safety net: closes the arena of a buffer that became unreachable, if still open. */

@@ -215,15 +215,15 @@ public final class FfiBridge {
 
     /**
      * {@return the guide's zero-copy strategy with the lifetime in the caller's hands: a read-only segment of {@code
-     * length} doubles holding {@code (double) i}, in provider-owned memory (Rust's, with the native provider) that is
-     * freed when {@code arena} closes} A confined arena makes that close cheap; an {@linkplain Arena#ofAuto()
-     * automatic} one leaves it to the garbage collector. The segment is in native byte order and 8-byte aligned.
+     * length} doubles holding {@code (double) i}, freed when {@code arena} closes} Both providers fill memory of one
+     * call of {@link Arena#allocate(long, long) arena.allocate(length * 8, 8)}, whose exceptions pass unchanged. A
+     * confined arena closes cheaply; an {@linkplain Arena#ofAuto() automatic} one leaves it to the garbage collector.
      *
      * @param length the number of elements
      * @param arena the arena whose closing frees the memory
      * @throws NullPointerException if {@code arena} is null
      * @throws IllegalArgumentException if {@code length} is negative or above {@link #MAX_BUFFER_LENGTH}
-     * @throws IllegalStateException if {@code arena} is closed
+     * @throws IllegalStateException if {@code arena} is closed, or its {@code allocate} returns too few bytes
      * @throws WrongThreadException if {@code arena} is confined to another thread
      * @throws OutOfMemoryError if the memory cannot be allocated
      */

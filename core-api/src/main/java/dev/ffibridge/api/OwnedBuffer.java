@@ -7,9 +7,12 @@ import java.lang.foreign.MemorySegment;
  * strategy. With the native provider the memory is Rust's, read in place without a copy; with the
  * java provider it is off-heap memory of a shared arena. Either way it must be closed.
  *
- * <p>{@link #close()} frees the memory exactly once; it is idempotent and may be called from any
- * thread. After it, every read ({@link #get}, {@link #toArray}, the {@link #segment()}) throws
- * {@link IllegalStateException}. A {@link java.lang.ref.Cleaner} frees a buffer that became
+ * <p>{@link #close()} frees the memory exactly once; it is idempotent, may be called from any
+ * thread, never throws, and returns with the buffer closed. A read on another thread at the same
+ * time ({@link #get}, {@link #toArray}, or a bridge operation on the {@link #segment()} such as
+ * {@code sumBuffer}) either completes with the right value or throws {@link IllegalStateException}:
+ * a native call that already uses the memory is waited for (close returns once it has), a read in
+ * Java code is stopped. After close, every read throws {@link IllegalStateException}. A {@link java.lang.ref.Cleaner} frees a buffer that became
  * unreachable without being closed, as a safety net only: a segment obtained from a buffer is
  * valid only while that buffer is open <i>and</i> reachable.
  */
@@ -43,7 +46,10 @@ public interface OwnedBuffer extends AutoCloseable {
     /** {@return whether the buffer is still open} */
     boolean isOpen();
 
-    /** Frees the memory; later calls do nothing. */
+    /**
+     * Frees the memory; later calls do nothing. Never throws: if a native call is using the memory, it
+     * waits until that call has returned.
+     */
     @Override
     void close();
 }

@@ -28,7 +28,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Bytes encoded by one provider decode to the same value with the other and are identical byte for byte; bytes
  * that are not exactly one encoded value (every truncation of a valid encoding, trailing bytes, huge lengths and
- * counts, invalid UTF-8, NUL in a name, random and mutated bytes) get the same exception type from both.
+ * counts, invalid UTF-8, NUL in a name, random and mutated bytes) get the same exception type from both, with the
+ * same message (the offsets and lengths involved).
  */
 @Tag("native")
 class CrossProviderEncodingIT {
@@ -69,6 +70,9 @@ class CrossProviderEncodingIT {
                 assertThat(j.error())
                         .as("%s(%s)", DECODER_NAMES[d], Outcome.describe(bytes))
                         .isExactlyInstanceOf(IllegalArgumentException.class);
+                assertThat(n.error().getMessage())
+                        .as("%s(%s): native's message", DECODER_NAMES[d], Outcome.describe(bytes))
+                        .isEqualTo(j.error().getMessage());
             }
             out[d] = j;
         }

@@ -1,6 +1,7 @@
 package dev.ffibridge.javaimpl;
 
 import dev.ffibridge.api.Data;
+import dev.ffibridge.api.internal.WireErrors;
 
 /** A {@link Data} as bytes: five little-endian {@code f64} (raw bits), 40 bytes. */
 final class DataCodec {
@@ -23,7 +24,7 @@ final class DataCodec {
      * @throws IllegalArgumentException unless there are exactly 40 bytes
      */
     static Data decode(byte[] bytes) {
-        Malformed.requireLength("data", bytes.length, SIZE);
+        WireErrors.checkData(bytes);
         return Data.of(Doubles.read(bytes, 0, Data.LENGTH));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ffibridge.javaimpl;
 
+import dev.ffibridge.api.internal.ArenaMemory;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -15,9 +16,10 @@ final class FilledBuffers {
      * fails before anything is allocated.
      *
      * @throws OutOfMemoryError if the memory cannot be allocated
+     * @throws IllegalStateException if the arena returned too few bytes or read-only memory
      */
     static MemorySegment allocate(long length, Arena arena) {
-        MemorySegment segment = arena.allocate(length * Double.BYTES, Double.BYTES);
+        MemorySegment segment = ArenaMemory.allocateDoubles(arena, length);
         Fill.fill(segment);
         return segment.asReadOnly();
     }

@@ -1,6 +1,7 @@
 package dev.ffibridge.javaimpl;
 
 import dev.ffibridge.api.Person;
+import dev.ffibridge.api.internal.WireErrors;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,12 +11,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class PersonCodec {
 
-    private static final String WHAT = "person";
-
     private static final int AGE = 0;
     private static final int HEIGHT = 4;
     private static final int NAME_LENGTH = 8;
-    private static final int NAME = 16;
+    private static final int NAME = WireErrors.PERSON_HEADER;
 
     private PersonCodec() {}
 
@@ -37,25 +36,7 @@ final class PersonCodec {
      *     name that is not UTF-8 or contains U+0000
      */
     static Person decode(byte[] bytes) {
-        if (bytes.length < NAME) {
-            throw Malformed.bytes(
-                    WHAT, "truncated: " + bytes.length + " bytes, shorter than the " + NAME + "-byte header");
-        }
-        long nameLength = LittleEndian.getLong(bytes, NAME_LENGTH);
-        int available = bytes.length - NAME;
-        if (Long.compareUnsigned(nameLength, available) > 0) {
-            throw Malformed.bytes(
-                    WHAT,
-                    "the name length " + Long.toUnsignedString(nameLength) + " exceeds the " + available
-                            + " bytes after the header");
-        }
-        Malformed.requireLength(WHAT, bytes.length, NAME + nameLength);
-        String name = Utf8.decode(bytes, NAME, (int) nameLength);
-        int nul = name.indexOf('\0');
-        if (nul >= 0) {
-            throw new IllegalArgumentException(
-                    "the decoded name contains U+0000 at index " + nul + ", which a C string cannot carry");
-        }
+        String name = WireErrors.personName(bytes, WireErrors.personNameLength(bytes));
         long age = Integer.toUnsignedLong(LittleEndian.getInt(bytes, AGE));
         float height = Float.intBitsToFloat(LittleEndian.getInt(bytes, HEIGHT));
         return new Person(name, age, height);

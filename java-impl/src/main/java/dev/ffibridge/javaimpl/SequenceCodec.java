@@ -1,12 +1,12 @@
 package dev.ffibridge.javaimpl;
 
+import dev.ffibridge.api.internal.WireErrors;
+
 /** A sequence of doubles as bytes: a {@code u64} count, then that many {@code f64} (raw bits), little-endian. */
 final class SequenceCodec {
 
-    private static final String WHAT = "sequence";
-
     private static final int COUNT = 0;
-    private static final int VALUES = 8;
+    private static final int VALUES = WireErrors.SEQUENCE_HEADER;
 
     private SequenceCodec() {}
 
@@ -25,20 +25,6 @@ final class SequenceCodec {
      *     count that the bytes cannot hold
      */
     static double[] decode(byte[] bytes) {
-        if (bytes.length < VALUES) {
-            throw Malformed.bytes(
-                    WHAT, "truncated: " + bytes.length + " bytes, shorter than the " + VALUES + "-byte count");
-        }
-        long count = LittleEndian.getLong(bytes, COUNT);
-        int available = bytes.length - VALUES;
-        // Compared without multiplying: count * 8 overflows for a count near 2^64.
-        if (Long.compareUnsigned(count, available / Double.BYTES) > 0) {
-            throw Malformed.bytes(
-                    WHAT,
-                    "the count " + Long.toUnsignedString(count) + " needs more than the " + available
-                            + " bytes after the count");
-        }
-        Malformed.requireLength(WHAT, bytes.length, VALUES + count * Double.BYTES);
-        return Doubles.read(bytes, VALUES, (int) count);
+        return Doubles.read(bytes, VALUES, WireErrors.sequenceCount(bytes));
     }
 }

@@ -75,8 +75,9 @@ public interface BridgeOperations {
     double sum(MemorySegment segment);
 
     /**
-     * {@return a read-only segment of {@code length} doubles holding {@code (double) i}, in provider-owned
-     * memory that closing {@code arena} frees} The arena was alive when {@code FfiBridge} checked it,
+     * {@return a read-only segment of {@code length} doubles holding {@code (double) i}, in memory of
+     * one call of {@code arena.allocate(length * 8, 8)}, which closing {@code arena} frees} The arena
+     * was alive when {@code FfiBridge} checked it,
      * but may be confined to another thread or closed since: then the provider must throw what the
      * JDK throws for such an arena ({@link WrongThreadException}, {@link IllegalStateException}) and
      * leave nothing allocated. Nothing may stay allocated on any failure; memory tied to the arena

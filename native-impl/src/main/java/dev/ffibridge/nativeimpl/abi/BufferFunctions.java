@@ -40,6 +40,14 @@ public final class BufferFunctions {
     public static final NativeFunction DATA_FILL =
             GROUP.declare("ffi_bridge_data_fill", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
+    /** {@code int32_t ffi_bridge_fill_range(double *buffer, size_t length, uint64_t start)}. */
+    public static final NativeFunction FILL_RANGE =
+            GROUP.declare("ffi_bridge_fill_range", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+
+    /** {@code int32_t ffi_bridge_sum_blocks(const double *buffer, size_t length, double *totals)}. */
+    public static final NativeFunction SUM_BLOCKS =
+            GROUP.declare("ffi_bridge_sum_blocks", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS));
+
     /** This section's functions, in declaration order. */
     public static final List<NativeFunction> FUNCTIONS = GROUP.functions();
 
@@ -84,5 +92,21 @@ public final class BufferFunctions {
     /** Writes the guide's five values into {@code out}, which may be a heap {@code double[5]}. */
     public static int dataFill(MemorySegment out) {
         return Calls.toInt(Handles.DataFill.Critical.HANDLE, out);
+    }
+
+    /**
+     * Fills one piece of a larger buffer with the values from index {@code start}, through the critical
+     * handle: for heap memory or a short native buffer. Returns the status.
+     */
+    public static int fillRange(MemorySegment buffer, long length, long start) {
+        return Calls.toInt(Handles.FillRange.Critical.HANDLE, buffer, length, start);
+    }
+
+    /**
+     * Adds the blocks of one piece of a larger buffer to the sixteen {@code totals}, through the
+     * critical handle: both may be on the heap, the buffer short. Returns the status.
+     */
+    public static int sumBlocks(MemorySegment buffer, long length, MemorySegment totals) {
+        return Calls.toInt(Handles.SumBlocks.Critical.HANDLE, buffer, length, totals);
     }
 }

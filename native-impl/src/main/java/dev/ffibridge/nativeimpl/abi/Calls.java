@@ -78,6 +78,15 @@ final class Calls {
         }
     }
 
+    /** {@code (pointer, size_t, uint64_t) -> int32_t}. */
+    static int toInt(MethodHandle handle, MemorySegment a, long b, long c) {
+        try {
+            return (int) handle.invokeExact(a, b, c);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** {@code (pointer, size_t, pointer, size_t) -> int32_t}. */
     static int toInt(MethodHandle handle, MemorySegment a, long b, MemorySegment c, long d) {
         try {

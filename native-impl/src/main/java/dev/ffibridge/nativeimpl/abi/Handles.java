@@ -100,6 +100,18 @@ final class Handles {
         }
     }
 
+    static final class FillRange {
+        static final class Critical {
+            static final MethodHandle HANDLE = Downcalls.critical(BufferFunctions.FILL_RANGE);
+        }
+    }
+
+    static final class SumBlocks {
+        static final class Critical {
+            static final MethodHandle HANDLE = Downcalls.critical(BufferFunctions.SUM_BLOCKS);
+        }
+    }
+
     // CodecFunctions
 
     static final class BufferNewFilled {

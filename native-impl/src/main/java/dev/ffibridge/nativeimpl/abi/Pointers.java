@@ -1,11 +1,9 @@
 package dev.ffibridge.nativeimpl.abi;
 
 import dev.ffibridge.api.FfiBridgeException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 
 /**
  * Turns raw pointers returned by the library into segments of the right size. Every {@linkplain
@@ -35,20 +33,6 @@ public final class Pointers {
         }
         requireNonNull(pointer, what);
         return pointer.reinterpret(byteSize);
-    }
-
-    /**
-     * The {@code byteSize} bytes at {@code pointer}, tied to {@code arena}: when the arena closes,
-     * {@code cleanup} (if not null) runs with a segment at the same address. {@code pointer} may be
-     * NULL only when {@code byteSize} is 0.
-     */
-    @SuppressWarnings("restricted")
-    public static MemorySegment owned(
-            MemorySegment pointer, long byteSize, Arena arena, Consumer<MemorySegment> cleanup, String what) {
-        if (byteSize != 0) {
-            requireNonNull(pointer, what);
-        }
-        return pointer.reinterpret(byteSize, arena, cleanup);
     }
 
     /** The NUL-terminated UTF-8 string at {@code pointer}. */

@@ -6,17 +6,16 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridgeException;
 import dev.ffibridge.api.Person;
+import dev.ffibridge.api.internal.ArenaMemory;
+import dev.ffibridge.api.internal.WireErrors;
 import dev.ffibridge.api.spi.BridgeOperations;
 import dev.ffibridge.nativeimpl.abi.BufferFunctions;
-import dev.ffibridge.nativeimpl.abi.BufferStruct;
 import dev.ffibridge.nativeimpl.abi.BytesStruct;
 import dev.ffibridge.nativeimpl.abi.CodecFunctions;
 import dev.ffibridge.nativeimpl.abi.DiagnosticFunctions;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
 import dev.ffibridge.nativeimpl.abi.GuideFunctions;
-import dev.ffibridge.nativeimpl.abi.OutSlot;
 import dev.ffibridge.nativeimpl.abi.PersonStruct;
-import dev.ffibridge.nativeimpl.abi.Pointers;
 import dev.ffibridge.nativeimpl.abi.Status;
 import dev.ffibridge.nativeimpl.loading.NativeRuntime;
 import java.lang.foreign.Arena;
@@ -30,9 +29,11 @@ import java.nio.charset.StandardCharsets;
  * results come back through heap arrays too ({@code double[1]}, {@code long[1]} for a pointer), so
  * the hot operations allocate no native memory. The sum comes back as the return value of {@code
  * ffi_bridge_sum}, so fill and sum allocate nothing at all; only a NaN sum takes a second call to
- * {@code ffi_bridge_sum_buffer} for the status. Memory the library hands out is copied or wrapped
- * and then freed with the library's own function, in a {@code finally}; a failed call's status
- * becomes an exception as mapped by {@link Status}.
+ * {@code ffi_bridge_sum_buffer} for the status. Heap work larger than {@link Pieces#PIECE} doubles,
+ * and file-mapped segments, go through {@link Pieces}: no critical call holds off safepoints for
+ * long, and the library never touches mapped memory. Memory the library hands out is copied and
+ * then freed with the library's own function, in a {@code finally}; a failed call's status becomes
+ * an exception as mapped by {@link Status}, and bad encoded bytes get the java provider's message.
  */
 public final class NativeOperations implements BridgeOperations {
 
@@ -87,13 +88,25 @@ public final class NativeOperations implements BridgeOperations {
 
     @Override
     public void fill(double[] array, int offset, int length) {
-        GuideFunctions.fillBuffer(slice(array, offset, length), length);
+        MemorySegment buffer = slice(array, offset, length);
+        if (length > Pieces.PIECE) {
+            Pieces.fillHeap(buffer, length);
+        } else {
+            GuideFunctions.fillBuffer(buffer, length);
+        }
     }
 
     @Override
     public void fill(MemorySegment segment) {
         long length = segment.byteSize() / Double.BYTES;
-        if (length != 0) {
+        if (length == 0) {
+            return;
+        }
+        if (segment.isMapped()) {
+            Pieces.fillMapped(segment, length);
+        } else if (Pieces.tooLargeForOneCall(segment, length)) {
+            Pieces.fillHeap(segment, length);
+        } else {
             GuideFunctions.fillBuffer(segment, length);
         }
     }
@@ -101,6 +114,9 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public double sum(double[] array, int offset, int length) {
         MemorySegment buffer = slice(array, offset, length);
+        if (length > Pieces.PIECE) {
+            return Pieces.sumHeap(buffer, length);
+        }
         double sum = BufferFunctions.sum(buffer, length);
         return Double.isNaN(sum) ? checkedSum(buffer, length) : sum;
     }
@@ -110,6 +126,12 @@ public final class NativeOperations implements BridgeOperations {
         long length = segment.byteSize() / Double.BYTES;
         if (length == 0) {
             return 0.0;
+        }
+        if (segment.isMapped()) {
+            return Pieces.sumMapped(segment, length);
+        }
+        if (Pieces.tooLargeForOneCall(segment, length)) {
+            return Pieces.sumHeap(segment, length);
         }
         double sum = BufferFunctions.sum(segment, length);
         return Double.isNaN(sum) ? checkedSum(segment, length) : sum;
@@ -136,30 +158,12 @@ public final class NativeOperations implements BridgeOperations {
         return out[0];
     }
 
+    /** The memory of one call of {@code arena.allocate}, as the java provider takes it, filled by the library. */
     @Override
     public MemorySegment filledBuffer(long length, Arena arena) {
-        MemorySegment out = OutSlot.get();
-        check(CodecFunctions.bufferNewFilled(length, out), CodecFunctions.BUFFER_NEW_FILLED.name());
-        MemorySegment handle = out.get(ADDRESS, 0);
-        MemorySegment struct;
-        try {
-            struct = Pointers.owned(
-                    handle, BufferStruct.LAYOUT.byteSize(), arena, CodecFunctions::bufferFree, "FfiBridgeBuffer");
-        } catch (RuntimeException | Error e) {
-            // the arena refused the cleanup (closed meanwhile, or confined to another thread): free it here
-            CodecFunctions.bufferFree(handle);
-            throw e;
-        }
-        // From here on, closing the arena frees the buffer, whatever happens next.
-        BufferStruct buffer = BufferStruct.from(struct);
-        if (buffer.length() != length) {
-            throw new FfiBridgeException(
-                    0,
-                    CodecFunctions.BUFFER_NEW_FILLED.name() + " returned " + Long.toUnsignedString(buffer.length())
-                            + " doubles instead of " + length);
-        }
-        return Pointers.owned(buffer.data(), length * Double.BYTES, arena, null, "FfiBridgeBuffer.data")
-                .asReadOnly();
+        MemorySegment memory = ArenaMemory.allocateDoubles(arena, length);
+        fill(memory);
+        return memory.asReadOnly();
     }
 
     @Override
@@ -178,7 +182,7 @@ public final class NativeOperations implements BridgeOperations {
         long[] out = new long[1];
         int status =
                 CodecFunctions.decodePerson(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
-        check(status, CodecFunctions.DECODE_PERSON.name());
+        checkDecoded(status, CodecFunctions.DECODE_PERSON.name(), "person", bytes);
         return PersonStruct.take(MemorySegment.ofAddress(out[0]));
     }
 
@@ -195,7 +199,7 @@ public final class NativeOperations implements BridgeOperations {
         double[] values = new double[Data.LENGTH];
         int status =
                 CodecFunctions.decodeData(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(values));
-        check(status, CodecFunctions.DECODE_DATA.name());
+        checkDecoded(status, CodecFunctions.DECODE_DATA.name(), "data", bytes);
         return Data.of(values);
     }
 
@@ -223,7 +227,7 @@ public final class NativeOperations implements BridgeOperations {
         double[] values = new double[Math.max(0, (bytes.length - SEQUENCE_HEADER) / Double.BYTES)];
         int status = CodecFunctions.decodeSequenceInto(
                 MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(values), values.length);
-        check(status, CodecFunctions.DECODE_SEQUENCE_INTO.name());
+        checkDecoded(status, CodecFunctions.DECODE_SEQUENCE_INTO.name(), "sequence", bytes);
         return values;
     }
 
@@ -259,9 +263,21 @@ public final class NativeOperations implements BridgeOperations {
     }
 
     /** Throws the exception for {@code status} unless it is {@code FFI_BRIDGE_OK}. */
-    private static void check(int status, String function) {
+    static void check(int status, String function) {
         if (status != FfiBridgeLibrary.OK) {
             throw Status.failure(status, function, DiagnosticFunctions.statusMessage(status));
+        }
+    }
+
+    /**
+     * {@link #check} for a decoder of {@code what} ({@code "person"}, {@code "data"} or {@code "sequence"}):
+     * bad bytes get the java provider's exception, whose message says where and by how much they are wrong
+     * (the library's status says only which way), computed from {@code bytes} on this error path only.
+     */
+    private static void checkDecoded(int status, String function, String what, byte[] bytes) {
+        if (status != FfiBridgeLibrary.OK) {
+            RuntimeException failure = Status.failure(status, function, DiagnosticFunctions.statusMessage(status));
+            throw failure instanceof IllegalArgumentException ? WireErrors.describe(what, bytes, failure) : failure;
         }
     }
 }

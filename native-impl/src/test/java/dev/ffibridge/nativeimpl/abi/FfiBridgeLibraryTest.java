@@ -130,6 +130,37 @@ class FfiBridgeLibraryTest {
     }
 
     @Test
+    void fillRangeReportsNullAndOverflowAndFillsFromItsStart() {
+        double[] buffer = new double[3];
+        MemorySegment segment = MemorySegment.ofArray(buffer);
+        assertThat(BufferFunctions.fillRange(MemorySegment.NULL, 3, 0)).isEqualTo(Status.NULL_POINTER.code());
+        assertThat(BufferFunctions.fillRange(segment, Long.MAX_VALUE / 4, 0)).isEqualTo(Status.LENGTH_OVERFLOW.code());
+        assertThat(BufferFunctions.fillRange(segment, 3, -2L))
+                .as("start + length > 2^64")
+                .isEqualTo(Status.LENGTH_OVERFLOW.code());
+        assertThat(buffer).containsOnly(0);
+        assertThat(BufferFunctions.fillRange(segment, 3, 10)).isZero();
+        assertThat(buffer).containsExactly(10, 11, 12);
+    }
+
+    @Test
+    void sumBlocksReportsNullAndOverflowAndAddsToTheTotals() {
+        double[] totals = new double[16];
+        totals[0] = 42;
+        MemorySegment out = MemorySegment.ofArray(totals);
+        double[] values = {1, 2, 3};
+        assertThat(BufferFunctions.sumBlocks(MemorySegment.NULL, 3, out)).isEqualTo(Status.NULL_POINTER.code());
+        assertThat(BufferFunctions.sumBlocks(MemorySegment.ofArray(values), 3, MemorySegment.NULL))
+                .isEqualTo(Status.NULL_POINTER.code());
+        assertThat(BufferFunctions.sumBlocks(MemorySegment.ofArray(values), Long.MAX_VALUE / 4, out))
+                .isEqualTo(Status.LENGTH_OVERFLOW.code());
+        assertThat(totals[0]).as("totals untouched on error").isEqualTo(42);
+        assertThat(BufferFunctions.sumBlocks(MemorySegment.ofArray(values), 3, out))
+                .isZero();
+        assertThat(totals).startsWith(43, 2, 3, 0);
+    }
+
+    @Test
     void sumReportsNull() {
         double[] out = {42};
         assertThat(BufferFunctions.sumBufferCritical(MemorySegment.NULL, 2, MemorySegment.ofArray(out)))

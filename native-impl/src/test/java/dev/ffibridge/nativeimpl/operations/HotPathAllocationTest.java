@@ -21,16 +21,20 @@ import org.junit.jupiter.api.Test;
  * <p>Measured with {@link com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes()}: after a
  * warm-up, {@value #CALLS} calls must allocate fewer than {@value #LIMIT} bytes in total, a small
  * constant for the measurement itself (one allocating object per call would be at least 16 bytes a
- * call, 160 000 in all). Until C2 has compiled the call chain (in the background, which can take a
- * while on a loaded machine) a round allocates its segments, so rounds are repeated, each after
- * another warm-up, until one stays under the limit or {@value #DEADLINE_SECONDS} s have passed; an
- * allocation per call in compiled code fails every round.
+ * call, 160 000 in all). Until C2 has compiled the call chain a round allocates its segments, so
+ * rounds are repeated, each after another warm-up, until one stays under the limit or {@value
+ * #DEADLINE_SECONDS} s have passed; an allocation per call in compiled code fails every round.
  *
- * <p>Runs before every other test class of this module ({@code @Order(1)}, with the class orderer of
- * {@code junit-platform.properties}): the JDK's downcall stubs are shared by every call of one
+ * <p>What C2 compiles must not depend on anything but this test, so the test runs in a JVM of its
+ * own with {@code -Xbatch} (the surefire execution {@code hot-path-allocation} in native-impl's pom)
+ * and checks that it does. Alone: the JDK's downcall stubs are shared by every call of one
  * descriptor shape, and after other tests have passed other kinds of segments through them, C2 may
- * compile the stub without inlining what keeps a heap segment from escaping (the same on main before
- * the package split: it depended on the order surefire happened to pick).
+ * compile the stub without inlining what keeps a heap segment from escaping (it depended on the
+ * order surefire picked; {@code @Order(1)} with the class orderer of {@code
+ * junit-platform.properties} also puts it first wherever it runs with others). In the foreground:
+ * with compilation in the background, what C2 compiles depends on how long the compile queue waits,
+ * and on a loaded machine it once left a heap segment escaping (32 B per call); compiled in the
+ * foreground, C2 sees the same profile however busy the machine is.
  */
 @Order(1)
 class HotPathAllocationTest {
@@ -55,6 +59,9 @@ class HotPathAllocationTest {
                 .as("HotSpot counts allocation per thread")
                 .isTrue();
         threads.setThreadAllocatedMemoryEnabled(true);
+        assertThat(ManagementFactory.getRuntimeMXBean().getInputArguments())
+                .as("runs with foreground compilation (surefire execution hot-path-allocation)")
+                .contains("-Xbatch");
     }
 
     @Test

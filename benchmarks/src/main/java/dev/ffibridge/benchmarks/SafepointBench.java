@@ -1,0 +1,169 @@
+package dev.ffibridge.benchmarks;
+
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+
+import dev.ffibridge.api.FfiBridge;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordingStream;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Time to safepoint (TTSP) while the native provider fills and sums {@code n} doubles, on a {@code double[]}
+ * and on a native segment: how long a garbage collection (or any other safepoint operation) must wait for the
+ * benchmark thread to stop. A critical downcall cannot stop until it returns, so one call over a whole large
+ * array held safepoints off for as long as it ran; the provider now cuts large heap work into pieces.
+ *
+ * <p>A background thread requests a global safepoint every millisecond ({@code
+ * ThreadMXBean.findDeadlockedThreads()}, a VM operation run at a safepoint), and a JFR stream records every
+ * {@code jdk.SafepointStateSynchronization} event, whose duration is the time the VM waited for all threads to
+ * reach the safepoint. The primary score is the time per call; the secondary result {@code ttspMaxUs} is the
+ * longest such wait in each iteration, {@code ttspP99Us} its 99th percentile and {@code ttspP50Us} its median
+ * (each averaged over the iterations); a wait of about the call's own time means the call held the safepoint off. On a busy machine a
+ * descheduled thread also delays safepoints, so compare the figures of one run, and prefer the percentile. Run it alone: {@code benchmarks/run.sh jmh SafepointBench}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 2)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms5g", "-Xmx5g"})
+@State(Scope.Thread)
+public class SafepointBench {
+
+    @Param({"1048576", "4194304", "16777216", "67108864", "268435456"})
+    int n;
+
+    FfiBridge nativeBridge;
+
+    /** The benchmark's memory: only the kind the running benchmark uses is allocated. */
+    @State(Scope.Thread)
+    public static class HeapArray {
+        double[] array;
+
+        @Setup
+        public void setUp(SafepointBench bench) {
+            array = new double[bench.n];
+        }
+    }
+
+    /** A native segment of {@code n} doubles, freed after the trial. */
+    @State(Scope.Thread)
+    public static class NativeSegment {
+        Arena arena;
+        MemorySegment segment;
+
+        @Setup
+        public void setUp(SafepointBench bench) {
+            arena = Arena.ofConfined();
+            segment = arena.allocate(JAVA_DOUBLE, bench.n);
+        }
+
+        @TearDown
+        public void tearDown() {
+            arena.close();
+        }
+    }
+
+    /** Requests safepoints and records how long each took to reach; one per iteration. */
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    @State(Scope.Thread)
+    public static class Safepoints {
+        /** The longest time to safepoint of the iteration, in microseconds. */
+        public double ttspMaxUs;
+
+        /** The 99th percentile of the iteration's times to safepoint, in microseconds: less sensitive to a busy machine. */
+        public double ttspP99Us;
+
+        /** The median time to safepoint of the iteration, in microseconds: the typical wait. */
+        public double ttspP50Us;
+
+        private final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        private RecordingStream stream;
+        private Thread requester;
+
+        @Setup(Level.Iteration)
+        public void start() {
+            nanos.clear();
+            stream = new RecordingStream();
+            stream.enable("jdk.SafepointStateSynchronization").withThreshold(Duration.ZERO);
+            stream.onEvent(
+                    "jdk.SafepointStateSynchronization",
+                    event -> nanos.add(event.getDuration().toNanos()));
+            stream.startAsync();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            requester = Thread.ofPlatform().daemon().name("safepoint-requester").start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    threads.findDeadlockedThreads();
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        @TearDown(Level.Iteration)
+        public void stop() throws InterruptedException {
+            requester.interrupt();
+            requester.join();
+            stream.stop();
+            stream.close();
+            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            if (sorted.length > 0) {
+                ttspMaxUs = sorted[sorted.length - 1] / 1_000.0;
+                ttspP99Us = sorted[(int) (sorted.length * 0.99)] / 1_000.0;
+                ttspP50Us = sorted[sorted.length / 2] / 1_000.0;
+            }
+        }
+    }
+
+    @Setup
+    public void setUp() {
+        nativeBridge = FfiBridge.load("native");
+    }
+
+    @Benchmark
+    public double heapFill(HeapArray heap, Safepoints safepoints) {
+        nativeBridge.fillBuffer(heap.array);
+        return heap.array[n - 1];
+    }
+
+    @Benchmark
+    public double heapSum(HeapArray heap, Safepoints safepoints) {
+        return nativeBridge.sumBuffer(heap.array);
+    }
+
+    @Benchmark
+    public double nativeFill(NativeSegment memory, Safepoints safepoints) {
+        nativeBridge.fillBuffer(memory.segment);
+        return memory.segment.getAtIndex(JAVA_DOUBLE, n - 1);
+    }
+
+    @Benchmark
+    public double nativeSum(NativeSegment memory, Safepoints safepoints) {
+        return nativeBridge.sumBuffer(memory.segment);
+    }
+}
