@@ -21,6 +21,7 @@ import dev.ffibridge.nativeimpl.loading.NativeRuntime;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The operations, each a call into {@code libffi_bridge.so}. Stateless and thread-safe.
@@ -70,13 +71,12 @@ public final class NativeOperations implements BridgeOperations {
     public Person createPerson(String name, long age, float height) {
         checkAge(age);
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-        byte[] cString = new byte[utf8.length + 1];
-        System.arraycopy(utf8, 0, cString, 0, utf8.length);
+        byte[] cString = Arrays.copyOf(utf8, utf8.length + 1);
         long[] out = new long[1];
         int status = BufferFunctions.personNew(
                 MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
         check(status, BufferFunctions.PERSON_NEW.name());
-        return PersonStruct.take(MemorySegment.ofAddress(out[0]));
+        return PersonStruct.take(MemorySegment.ofAddress(out[0]), MemorySegment.ofArray(utf8), name);
     }
 
     @Override
@@ -183,7 +183,12 @@ public final class NativeOperations implements BridgeOperations {
         int status =
                 CodecFunctions.decodePerson(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
         checkDecoded(status, CodecFunctions.DECODE_PERSON.name(), "person", bytes);
-        return PersonStruct.take(MemorySegment.ofAddress(out[0]));
+        // The library accepted the bytes, so the name is the strict UTF-8 after the header.
+        int nameLength = bytes.length - WireErrors.PERSON_HEADER;
+        return PersonStruct.take(
+                MemorySegment.ofAddress(out[0]),
+                MemorySegment.ofArray(bytes).asSlice(WireErrors.PERSON_HEADER, nameLength),
+                new String(bytes, WireErrors.PERSON_HEADER, nameLength, StandardCharsets.UTF_8));
     }
 
     @Override
