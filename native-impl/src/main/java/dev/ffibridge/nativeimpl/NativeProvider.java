@@ -5,7 +5,9 @@ import dev.ffibridge.api.spi.FfiBridgeProvider;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
 import dev.ffibridge.nativeimpl.loading.LoadResult;
 import dev.ffibridge.nativeimpl.loading.NativeRuntime;
+import dev.ffibridge.nativeimpl.operations.Crossovers;
 import dev.ffibridge.nativeimpl.operations.NativeOperations;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,7 +62,12 @@ public final class NativeProvider implements FfiBridgeProvider {
     public Map<String, String> details() {
         try {
             Optional<LoadResult> result = NativeRuntime.peek();
-            return result.isPresent() ? result.get().details() : Map.of();
+            if (result.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, String> details = new HashMap<>(result.get().details());
+            details.putAll(Crossovers.describe());
+            return details;
         } catch (RuntimeException e) {
             return Map.of();
         }

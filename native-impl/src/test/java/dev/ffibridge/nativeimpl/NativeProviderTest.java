@@ -49,6 +49,13 @@ class NativeProviderTest {
         assertThat(provider.isAvailable()).isTrue();
         Map<String, String> details = provider.details();
         assertThat(details).containsEntry("abi", "2").containsKeys("library", "source");
+        // The tests run with -Dffibridge.native.crossovers=0: every size through the library, and said so.
+        assertThat(details)
+                .containsEntry(
+                        "java path for sumBuffer",
+                        "never (-Dffibridge.native.crossovers=0): every size runs in the library")
+                .containsKeys(
+                        "java path for fillBuffer", "java path for encodeSequence", "java path for decodeSequence");
         Path library = Path.of(details.get("library"));
         assertThat(library).isAbsolute();
         assertThat(Files.isRegularFile(library)).isTrue();

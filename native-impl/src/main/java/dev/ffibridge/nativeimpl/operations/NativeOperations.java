@@ -7,6 +7,9 @@ import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridgeException;
 import dev.ffibridge.api.Person;
 import dev.ffibridge.api.internal.ArenaMemory;
+import dev.ffibridge.api.internal.Fill;
+import dev.ffibridge.api.internal.SequenceCodec;
+import dev.ffibridge.api.internal.Sum;
 import dev.ffibridge.api.internal.WireErrors;
 import dev.ffibridge.api.spi.BridgeOperations;
 import dev.ffibridge.nativeimpl.abi.BufferFunctions;
@@ -24,17 +27,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The operations, each a call into {@code libffi_bridge.so}. Stateless and thread-safe.
+ * The operations, each a call into {@code libffi_bridge.so}, but for the sizes below {@link
+ * Crossovers}, where the java provider's kernels do the same work faster. Stateless, thread-safe.
  *
- * <p>Java arrays are passed in place, without a copy, through critical downcalls with heap access;
- * results come back through heap arrays too ({@code double[1]}, {@code long[1]} for a pointer), so
- * the hot operations allocate no native memory. The sum comes back as the return value of {@code
- * ffi_bridge_sum}, so fill and sum allocate nothing at all; only a NaN sum takes a second call to
- * {@code ffi_bridge_sum_buffer} for the status. Heap work larger than {@link Pieces#PIECE} doubles,
- * and file-mapped segments, go through {@link Pieces}: no critical call holds off safepoints for
- * long, and the library never touches mapped memory. Memory the library hands out is copied and
- * then freed with the library's own function, in a {@code finally}; a failed call's status becomes
- * an exception as mapped by {@link Status}, and bad encoded bytes get the java provider's message.
+ * <p>Java arrays are passed in place through critical downcalls with heap access; results come back
+ * through heap arrays too ({@code double[1]}, {@code long[1]} for a pointer), so the hot operations
+ * allocate no native memory. The sum is the return value of {@code ffi_bridge_sum}; only a NaN sum
+ * takes a second call to {@code ffi_bridge_sum_buffer} for the status. Heap work larger than {@link
+ * Pieces#PIECE} doubles, and file-mapped segments, go through {@link Pieces}: no critical call holds
+ * off safepoints for long, and the library never touches mapped memory. Memory the library hands out
+ * is copied, then freed with the library's own function in a {@code finally}; a failed call's status
+ * becomes an exception as mapped by {@link Status}, bad encoded bytes get the java provider's message.
  */
 public final class NativeOperations implements BridgeOperations {
 
@@ -88,6 +91,10 @@ public final class NativeOperations implements BridgeOperations {
 
     @Override
     public void fill(double[] array, int offset, int length) {
+        if (length < Crossovers.FILL) {
+            Fill.fill(array, offset, length);
+            return;
+        }
         MemorySegment buffer = slice(array, offset, length);
         if (length > Pieces.PIECE) {
             Pieces.fillHeap(buffer, length);
@@ -99,10 +106,9 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public void fill(MemorySegment segment) {
         long length = segment.byteSize() / Double.BYTES;
-        if (length == 0) {
-            return;
-        }
-        if (segment.isMapped()) {
+        if (length == 0 || length < Crossovers.FILL) { // empty: no call with a possibly NULL address
+            Fill.fill(segment);
+        } else if (segment.isMapped()) {
             Pieces.fillMapped(segment, length);
         } else if (Pieces.tooLargeForOneCall(segment, length)) {
             Pieces.fillHeap(segment, length);
@@ -113,6 +119,9 @@ public final class NativeOperations implements BridgeOperations {
 
     @Override
     public double sum(double[] array, int offset, int length) {
+        if (length < Crossovers.SUM) {
+            return Sum.sum(array, offset, length);
+        }
         MemorySegment buffer = slice(array, offset, length);
         if (length > Pieces.PIECE) {
             return Pieces.sumHeap(buffer, length);
@@ -124,8 +133,8 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public double sum(MemorySegment segment) {
         long length = segment.byteSize() / Double.BYTES;
-        if (length == 0) {
-            return 0.0;
+        if (length == 0 || length < Crossovers.SUM) { // empty: no call with a possibly NULL address
+            return Sum.sum(segment);
         }
         if (segment.isMapped()) {
             return Pieces.sumMapped(segment, length);
@@ -209,12 +218,14 @@ public final class NativeOperations implements BridgeOperations {
     }
 
     /**
-     * Encodes straight into the result array: one critical call, no native allocation and no second
-     * copy. The call holds off the garbage collector for as long as the copy takes (about 10 ms for
-     * the largest sequence, 128 MiB), as a fill or sum of as many values does.
+     * Encodes straight into the result array: one critical call, no native allocation, no second copy
+     * (the GC waits for the copy, about 10 ms for the largest sequence, as for a fill that large).
      */
     @Override
     public byte[] encodeSequence(double[] values) {
+        if (values.length < Crossovers.ENCODE_SEQUENCE) {
+            return SequenceCodec.encode(values);
+        }
         byte[] bytes = new byte[SEQUENCE_HEADER + values.length * Double.BYTES];
         int status = CodecFunctions.encodeSequenceInto(
                 MemorySegment.ofArray(values), values.length, MemorySegment.ofArray(bytes), bytes.length);
@@ -229,6 +240,10 @@ public final class NativeOperations implements BridgeOperations {
      */
     @Override
     public double[] decodeSequence(byte[] bytes) {
+        if (Crossovers.DECODE_SEQUENCE > 0
+                && bytes.length < SEQUENCE_HEADER + Crossovers.DECODE_SEQUENCE * Double.BYTES) {
+            return SequenceCodec.decode(bytes);
+        }
         double[] values = new double[Math.max(0, (bytes.length - SEQUENCE_HEADER) / Double.BYTES)];
         int status = CodecFunctions.decodeSequenceInto(
                 MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(values), values.length);
@@ -237,12 +252,9 @@ public final class NativeOperations implements BridgeOperations {
     }
 
     /**
-     * The heap segment that starts at {@code array[offset]}; the callers pass {@code length} to the
-     * library, which reads or writes only that many doubles ({@code FfiBridge} checked the range). From
-     * offset 0 the whole array is passed without {@code asSlice}: one segment fewer for escape
-     * analysis to remove, and no call to the JDK's {@code dup}, which C2 sometimes leaves out of line
-     * ("low call site frequency", seen under CPU contention), letting the segment escape and allocate
-     * on every call.
+     * The heap segment from {@code array[offset]}; the library reads or writes only {@code length}
+     * doubles of it. From offset 0 the whole array, without {@code asSlice}, whose {@code dup} C2
+     * sometimes leaves out of line under CPU contention, so that the segment escapes and allocates.
      */
     private static MemorySegment slice(double[] array, int offset, int length) {
         MemorySegment whole = MemorySegment.ofArray(array);
