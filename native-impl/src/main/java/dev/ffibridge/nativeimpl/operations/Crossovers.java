@@ -51,18 +51,16 @@ public final class Crossovers {
 
     private Crossovers() {}
 
-    /** Where each bulk operation runs, by size, for {@code FfiBridge.diagnostics()}. */
+    /**
+     * Where the bulk operations run, by size, for {@code FfiBridge.diagnostics()}: one entry, {@code
+     * "java path below"}, e.g. {@code "fillBuffer 128, sumBuffer 128, encodeSequence 128,
+     * decodeSequence 128 (doubles); the library from there"}.
+     */
     public static Map<String, String> describe() {
-        return Map.of(
-                "java path for fillBuffer", below(FILL, "doubles"),
-                "java path for sumBuffer", below(SUM, "doubles"),
-                "java path for encodeSequence", below(ENCODE_SEQUENCE, "values"),
-                "java path for decodeSequence", below(DECODE_SEQUENCE, "values"));
-    }
-
-    private static String below(int crossover, String unit) {
-        return crossover == 0
-                ? "never (-D" + PROPERTY + "=0): every size runs in the library"
-                : "below " + crossover + " " + unit + "; the library from " + crossover;
+        String where = ENABLED
+                ? "fillBuffer " + FILL + ", sumBuffer " + SUM + ", encodeSequence " + ENCODE_SEQUENCE
+                        + ", decodeSequence " + DECODE_SEQUENCE + " (doubles); the library from there"
+                : "none (-D" + PROPERTY + "=0): every size runs in the library";
+        return Map.of("java path below", where);
     }
 }

@@ -24,7 +24,6 @@ import dev.ffibridge.nativeimpl.loading.NativeRuntime;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The operations, each a call into {@code libffi_bridge.so}, but for the sizes below {@link
@@ -73,13 +72,11 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public Person createPerson(String name, long age, float height) {
         checkAge(age);
-        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-        byte[] cString = Arrays.copyOf(utf8, utf8.length + 1);
+        MemorySegment cString = MemorySegment.ofArray(CStrings.of(name));
         long[] out = new long[1];
-        int status = BufferFunctions.personNew(
-                MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
+        int status = BufferFunctions.personNew(cString, (int) age, height, MemorySegment.ofArray(out));
         check(status, BufferFunctions.PERSON_NEW.name());
-        return PersonStruct.take(MemorySegment.ofAddress(out[0]), MemorySegment.ofArray(utf8), name);
+        return PersonStruct.take(MemorySegment.ofAddress(out[0]), cString.asSlice(0, cString.byteSize() - 1), name);
     }
 
     @Override
