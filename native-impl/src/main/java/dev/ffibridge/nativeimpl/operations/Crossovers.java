@@ -32,6 +32,12 @@ public final class Crossovers {
     static final int FILL = ENABLED ? 128 : 0;
 
     /**
+     * {@code fillBuffer} of a segment: Java below 512 doubles (FillBench, native segments: java 22.7
+     * ns, native 34.0 ns at 256; native 113.7 against 141.8 ns at 1 024; 512 from the run below).
+     */
+    static final int FILL_SEGMENT = ENABLED ? 512 : 0;
+
+    /**
      * {@code sumBuffer}: Java below 128 doubles (SumBench, arrays: java 31.8 ns, native 43.0 ns at 64;
      * 41.3 and 40.1 ns at 128).
      */
@@ -53,13 +59,13 @@ public final class Crossovers {
 
     /**
      * Where the bulk operations run, by size, for {@code FfiBridge.diagnostics()}: one entry, {@code
-     * "java path below"}, e.g. {@code "fillBuffer 128, sumBuffer 128, encodeSequence 128,
+     * "java path below"}, e.g. {@code "fillBuffer 128 (segments 512), sumBuffer 128, encodeSequence 128,
      * decodeSequence 128 (doubles); the library from there"}.
      */
     public static Map<String, String> describe() {
         String where = ENABLED
-                ? "fillBuffer " + FILL + ", sumBuffer " + SUM + ", encodeSequence " + ENCODE_SEQUENCE
-                        + ", decodeSequence " + DECODE_SEQUENCE + " (doubles); the library from there"
+                ? "fillBuffer " + FILL + " (segments " + FILL_SEGMENT + "), sumBuffer " + SUM + ", encodeSequence "
+                        + ENCODE_SEQUENCE + ", decodeSequence " + DECODE_SEQUENCE + " (doubles); the library from there"
                 : "none (-D" + PROPERTY + "=0): every size runs in the library";
         return Map.of("java path below", where);
     }

@@ -1,7 +1,6 @@
 package dev.ffibridge.nativeimpl.operations;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridgeException;
@@ -103,9 +102,15 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public void fill(MemorySegment segment) {
         long length = segment.byteSize() / Double.BYTES;
-        if (length == 0 || length < Crossovers.FILL) { // empty: no call with a possibly NULL address
+        if (length == 0 || length < Crossovers.FILL_SEGMENT) { // empty: no call with a possibly NULL address
             Fill.fill(segment);
-        } else if (segment.isMapped()) {
+        } else {
+            fillInLibrary(segment, length); // out of line: the small path above inlines whole
+        }
+    }
+
+    private static void fillInLibrary(MemorySegment segment, long length) {
+        if (segment.isMapped()) {
             Pieces.fillMapped(segment, length);
         } else if (Pieces.tooLargeForOneCall(segment, length)) {
             Pieces.fillHeap(segment, length);
@@ -124,7 +129,7 @@ public final class NativeOperations implements BridgeOperations {
             return Pieces.sumHeap(buffer, length);
         }
         double sum = BufferFunctions.sum(buffer, length);
-        return Double.isNaN(sum) ? checkedSum(buffer, length) : sum;
+        return Double.isNaN(sum) ? LibrarySums.checked(buffer, length) : sum;
     }
 
     @Override
@@ -133,6 +138,10 @@ public final class NativeOperations implements BridgeOperations {
         if (length == 0 || length < Crossovers.SUM) { // empty: no call with a possibly NULL address
             return Sum.sum(segment);
         }
+        return sumInLibrary(segment, length); // out of line: the small path above inlines whole
+    }
+
+    private static double sumInLibrary(MemorySegment segment, long length) {
         if (segment.isMapped()) {
             return Pieces.sumMapped(segment, length);
         }
@@ -140,28 +149,7 @@ public final class NativeOperations implements BridgeOperations {
             return Pieces.sumHeap(segment, length);
         }
         double sum = BufferFunctions.sum(segment, length);
-        return Double.isNaN(sum) ? checkedSum(segment, length) : sum;
-    }
-
-    /**
-     * The rare path after {@code ffi_bridge_sum} returned NaN, which is either a NaN sum or an
-     * error: sums again with {@code ffi_bridge_sum_buffer}, whose status tells them apart, and
-     * returns its sum (bit for bit) or throws the status's exception.
-     */
-    private static double checkedSum(MemorySegment buffer, long length) {
-        if (FfiBridgeLibrary.needsRegularCall(buffer)) {
-            // Large native memory: a regular call, which lets the GC run meanwhile, and so a native out.
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment out = arena.allocate(JAVA_DOUBLE);
-                check(BufferFunctions.sumBufferRegular(buffer, length, out), BufferFunctions.SUM_BUFFER.name());
-                return out.get(JAVA_DOUBLE, 0);
-            }
-        }
-        double[] out = new double[1];
-        check(
-                BufferFunctions.sumBufferCritical(buffer, length, MemorySegment.ofArray(out)),
-                BufferFunctions.SUM_BUFFER.name());
-        return out[0];
+        return Double.isNaN(sum) ? LibrarySums.checked(segment, length) : sum;
     }
 
     /** The memory of one call of {@code arena.allocate}, as the java provider takes it, filled by the library. */
