@@ -1,6 +1,7 @@
 package dev.ffibridge.javaimpl;
 
 import dev.ffibridge.api.Data;
+import dev.ffibridge.api.internal.Doubles;
 import dev.ffibridge.api.internal.WireErrors;
 
 /** A {@link Data} as bytes: five little-endian {@code f64} (raw bits), 40 bytes. */

@@ -1,6 +1,7 @@
 package dev.ffibridge.javaimpl;
 
 import dev.ffibridge.api.internal.ArenaMemory;
+import dev.ffibridge.api.internal.Fill;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 

@@ -1,6 +1,7 @@
 package dev.ffibridge.javaimpl;
 
 import dev.ffibridge.api.Person;
+import dev.ffibridge.api.internal.LittleEndian;
 import dev.ffibridge.api.internal.WireErrors;
 import java.nio.charset.StandardCharsets;
 

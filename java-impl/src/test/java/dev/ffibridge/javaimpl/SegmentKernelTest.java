@@ -2,6 +2,8 @@ package dev.ffibridge.javaimpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ffibridge.api.internal.Fill;
+import dev.ffibridge.api.internal.Sum;
 import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

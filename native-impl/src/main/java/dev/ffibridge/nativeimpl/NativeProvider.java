@@ -5,6 +5,7 @@ import dev.ffibridge.api.spi.FfiBridgeProvider;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
 import dev.ffibridge.nativeimpl.loading.LoadResult;
 import dev.ffibridge.nativeimpl.loading.NativeRuntime;
+import dev.ffibridge.nativeimpl.operations.Crossovers;
 import dev.ffibridge.nativeimpl.operations.NativeOperations;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,7 +61,8 @@ public final class NativeProvider implements FfiBridgeProvider {
      * {@code platform} (this JVM's platform folder, with {@code os.name}, {@code os.arch} and the C
      * library) and {@code jar platforms} (the folders this jar ships), always; once the library was
      * probed also {@code library} (the absolute path of the file), {@code abi} (its ABI version) and
-     * {@code source} ({@code ffibridge.library.path} or {@code jar (extracted to <dir>)}), as far as known.
+     * {@code source} ({@code ffibridge.library.path} or {@code jar (extracted to <dir>)}), as far as known,
+     * and {@code java path below} (the sizes that run in Java, see {@code Crossovers}).
      */
     @Override
     public Map<String, String> details() {
@@ -69,6 +71,7 @@ public final class NativeProvider implements FfiBridgeProvider {
             Optional<LoadResult> result = NativeRuntime.peek();
             if (result.isPresent()) {
                 details.putAll(result.get().details());
+                details.putAll(Crossovers.describe());
             }
             return details;
         } catch (RuntimeException e) {

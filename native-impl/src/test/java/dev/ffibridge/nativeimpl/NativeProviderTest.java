@@ -49,6 +49,10 @@ class NativeProviderTest {
         assertThat(provider.isAvailable()).isTrue();
         Map<String, String> details = provider.details();
         assertThat(details).containsEntry("abi", "2").containsKeys("library", "source");
+        // The tests run with -Dffibridge.native.crossovers=0: every size through the library, and said so.
+        assertThat(details)
+                .containsEntry(
+                        "java path below", "none (-Dffibridge.native.crossovers=0): every size runs in the library");
         Path library = Path.of(details.get("library"));
         assertThat(library).isAbsolute();
         assertThat(Files.isRegularFile(library)).isTrue();

@@ -1,12 +1,14 @@
 package dev.ffibridge.nativeimpl.operations;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridgeException;
 import dev.ffibridge.api.Person;
 import dev.ffibridge.api.internal.ArenaMemory;
+import dev.ffibridge.api.internal.Fill;
+import dev.ffibridge.api.internal.SequenceCodec;
+import dev.ffibridge.api.internal.Sum;
 import dev.ffibridge.api.internal.WireErrors;
 import dev.ffibridge.api.spi.BridgeOperations;
 import dev.ffibridge.nativeimpl.abi.BufferFunctions;
@@ -23,17 +25,17 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The operations, each a call into {@code libffi_bridge.so}. Stateless and thread-safe.
+ * The operations, each a call into {@code libffi_bridge.so}, but for the sizes below {@link
+ * Crossovers}, where the java provider's kernels do the same work faster. Stateless, thread-safe.
  *
- * <p>Java arrays are passed in place, without a copy, through critical downcalls with heap access;
- * results come back through heap arrays too ({@code double[1]}, {@code long[1]} for a pointer), so
- * the hot operations allocate no native memory. The sum comes back as the return value of {@code
- * ffi_bridge_sum}, so fill and sum allocate nothing at all; only a NaN sum takes a second call to
- * {@code ffi_bridge_sum_buffer} for the status. Heap work larger than {@link Pieces#PIECE} doubles,
- * and file-mapped segments, go through {@link Pieces}: no critical call holds off safepoints for
- * long, and the library never touches mapped memory. Memory the library hands out is copied and
- * then freed with the library's own function, in a {@code finally}; a failed call's status becomes
- * an exception as mapped by {@link Status}, and bad encoded bytes get the java provider's message.
+ * <p>Java arrays are passed in place through critical downcalls with heap access; results come back
+ * through heap arrays too ({@code double[1]}, {@code long[1]} for a pointer), so the hot operations
+ * allocate no native memory. The sum is the return value of {@code ffi_bridge_sum}; only a NaN sum
+ * takes a second call to {@code ffi_bridge_sum_buffer} for the status. Heap work larger than {@link
+ * Pieces#PIECE} doubles, and file-mapped segments, go through {@link Pieces}: no critical call holds
+ * off safepoints for long, and the library never touches mapped memory. Memory the library hands out
+ * is copied, then freed with the library's own function in a {@code finally}; a failed call's status
+ * becomes an exception as mapped by {@link Status}, bad encoded bytes get the java provider's message.
  */
 public final class NativeOperations implements BridgeOperations {
 
@@ -69,14 +71,11 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public Person createPerson(String name, long age, float height) {
         checkAge(age);
-        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-        byte[] cString = new byte[utf8.length + 1];
-        System.arraycopy(utf8, 0, cString, 0, utf8.length);
+        MemorySegment cString = MemorySegment.ofArray(CStrings.of(name));
         long[] out = new long[1];
-        int status = BufferFunctions.personNew(
-                MemorySegment.ofArray(cString), (int) age, height, MemorySegment.ofArray(out));
+        int status = BufferFunctions.personNew(cString, (int) age, height, MemorySegment.ofArray(out));
         check(status, BufferFunctions.PERSON_NEW.name());
-        return PersonStruct.take(MemorySegment.ofAddress(out[0]));
+        return PersonStruct.take(MemorySegment.ofAddress(out[0]), cString.asSlice(0, cString.byteSize() - 1), name);
     }
 
     @Override
@@ -88,6 +87,10 @@ public final class NativeOperations implements BridgeOperations {
 
     @Override
     public void fill(double[] array, int offset, int length) {
+        if (length < Crossovers.FILL) {
+            Fill.fill(array, offset, length);
+            return;
+        }
         MemorySegment buffer = slice(array, offset, length);
         if (length > Pieces.PIECE) {
             Pieces.fillHeap(buffer, length);
@@ -99,9 +102,14 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public void fill(MemorySegment segment) {
         long length = segment.byteSize() / Double.BYTES;
-        if (length == 0) {
-            return;
+        if (length == 0 || length < Crossovers.FILL_SEGMENT) { // empty: no call with a possibly NULL address
+            Fill.fill(segment);
+        } else {
+            fillInLibrary(segment, length); // out of line: the small path above inlines whole
         }
+    }
+
+    private static void fillInLibrary(MemorySegment segment, long length) {
         if (segment.isMapped()) {
             Pieces.fillMapped(segment, length);
         } else if (Pieces.tooLargeForOneCall(segment, length)) {
@@ -113,20 +121,27 @@ public final class NativeOperations implements BridgeOperations {
 
     @Override
     public double sum(double[] array, int offset, int length) {
+        if (length < Crossovers.SUM) {
+            return Sum.sum(array, offset, length);
+        }
         MemorySegment buffer = slice(array, offset, length);
         if (length > Pieces.PIECE) {
             return Pieces.sumHeap(buffer, length);
         }
         double sum = BufferFunctions.sum(buffer, length);
-        return Double.isNaN(sum) ? checkedSum(buffer, length) : sum;
+        return Double.isNaN(sum) ? LibrarySums.checked(buffer, length) : sum;
     }
 
     @Override
     public double sum(MemorySegment segment) {
         long length = segment.byteSize() / Double.BYTES;
-        if (length == 0) {
-            return 0.0;
+        if (length == 0 || length < Crossovers.SUM) { // empty: no call with a possibly NULL address
+            return Sum.sum(segment);
         }
+        return sumInLibrary(segment, length); // out of line: the small path above inlines whole
+    }
+
+    private static double sumInLibrary(MemorySegment segment, long length) {
         if (segment.isMapped()) {
             return Pieces.sumMapped(segment, length);
         }
@@ -134,28 +149,7 @@ public final class NativeOperations implements BridgeOperations {
             return Pieces.sumHeap(segment, length);
         }
         double sum = BufferFunctions.sum(segment, length);
-        return Double.isNaN(sum) ? checkedSum(segment, length) : sum;
-    }
-
-    /**
-     * The rare path after {@code ffi_bridge_sum} returned NaN, which is either a NaN sum or an
-     * error: sums again with {@code ffi_bridge_sum_buffer}, whose status tells them apart, and
-     * returns its sum (bit for bit) or throws the status's exception.
-     */
-    private static double checkedSum(MemorySegment buffer, long length) {
-        if (FfiBridgeLibrary.needsRegularCall(buffer)) {
-            // Large native memory: a regular call, which lets the GC run meanwhile, and so a native out.
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment out = arena.allocate(JAVA_DOUBLE);
-                check(BufferFunctions.sumBufferRegular(buffer, length, out), BufferFunctions.SUM_BUFFER.name());
-                return out.get(JAVA_DOUBLE, 0);
-            }
-        }
-        double[] out = new double[1];
-        check(
-                BufferFunctions.sumBufferCritical(buffer, length, MemorySegment.ofArray(out)),
-                BufferFunctions.SUM_BUFFER.name());
-        return out[0];
+        return Double.isNaN(sum) ? LibrarySums.checked(segment, length) : sum;
     }
 
     /** The memory of one call of {@code arena.allocate}, as the java provider takes it, filled by the library. */
@@ -183,7 +177,12 @@ public final class NativeOperations implements BridgeOperations {
         int status =
                 CodecFunctions.decodePerson(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
         checkDecoded(status, CodecFunctions.DECODE_PERSON.name(), "person", bytes);
-        return PersonStruct.take(MemorySegment.ofAddress(out[0]));
+        // The library accepted the bytes, so the name is the strict UTF-8 after the header.
+        int nameLength = bytes.length - WireErrors.PERSON_HEADER;
+        return PersonStruct.take(
+                MemorySegment.ofAddress(out[0]),
+                MemorySegment.ofArray(bytes).asSlice(WireErrors.PERSON_HEADER, nameLength),
+                new String(bytes, WireErrors.PERSON_HEADER, nameLength, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -204,12 +203,14 @@ public final class NativeOperations implements BridgeOperations {
     }
 
     /**
-     * Encodes straight into the result array: one critical call, no native allocation and no second
-     * copy. The call holds off the garbage collector for as long as the copy takes (about 10 ms for
-     * the largest sequence, 128 MiB), as a fill or sum of as many values does.
+     * Encodes straight into the result array: one critical call, no native allocation, no second copy
+     * (the GC waits for the copy, about 10 ms for the largest sequence, as for a fill that large).
      */
     @Override
     public byte[] encodeSequence(double[] values) {
+        if (values.length < Crossovers.ENCODE_SEQUENCE) {
+            return SequenceCodec.encode(values);
+        }
         byte[] bytes = new byte[SEQUENCE_HEADER + values.length * Double.BYTES];
         int status = CodecFunctions.encodeSequenceInto(
                 MemorySegment.ofArray(values), values.length, MemorySegment.ofArray(bytes), bytes.length);
@@ -224,6 +225,10 @@ public final class NativeOperations implements BridgeOperations {
      */
     @Override
     public double[] decodeSequence(byte[] bytes) {
+        if (Crossovers.DECODE_SEQUENCE > 0
+                && bytes.length < SEQUENCE_HEADER + Crossovers.DECODE_SEQUENCE * Double.BYTES) {
+            return SequenceCodec.decode(bytes);
+        }
         double[] values = new double[Math.max(0, (bytes.length - SEQUENCE_HEADER) / Double.BYTES)];
         int status = CodecFunctions.decodeSequenceInto(
                 MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(values), values.length);
@@ -232,12 +237,9 @@ public final class NativeOperations implements BridgeOperations {
     }
 
     /**
-     * The heap segment that starts at {@code array[offset]}; the callers pass {@code length} to the
-     * library, which reads or writes only that many doubles ({@code FfiBridge} checked the range). From
-     * offset 0 the whole array is passed without {@code asSlice}: one segment fewer for escape
-     * analysis to remove, and no call to the JDK's {@code dup}, which C2 sometimes leaves out of line
-     * ("low call site frequency", seen under CPU contention), letting the segment escape and allocate
-     * on every call.
+     * The heap segment from {@code array[offset]}; the library reads or writes only {@code length}
+     * doubles of it. From offset 0 the whole array, without {@code asSlice}, whose {@code dup} C2
+     * sometimes leaves out of line under CPU contention, so that the segment escapes and allocates.
      */
     private static MemorySegment slice(double[] array, int offset, int length) {
         MemorySegment whole = MemorySegment.ofArray(array);

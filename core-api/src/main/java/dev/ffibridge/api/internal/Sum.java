@@ -1,4 +1,4 @@
-package dev.ffibridge.javaimpl;
+package dev.ffibridge.api.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -16,13 +16,13 @@ import java.lang.foreign.ValueLayout;
  * loops are int-indexed (C2 optimizes int counted loops and long ones poorly). The Rust library may
  * sum large buffers' blocks on two threads; this class sums them on the calling thread.
  */
-final class Sum {
+public final class Sum {
 
     /** The number of lanes. */
-    static final int LANES = 16;
+    public static final int LANES = 16;
 
     /** Values per block of the order (a multiple of {@link #LANES}). */
-    static final int BLOCK = 1 << 13;
+    public static final int BLOCK = 1 << 13;
 
     /** Native byte order, any alignment: a segment may be a slice of a {@code byte[]}. */
     private static final ValueLayout.OfDouble UNALIGNED = ValueLayout.JAVA_DOUBLE_UNALIGNED;
@@ -30,7 +30,7 @@ final class Sum {
     private Sum() {}
 
     /** The sum of {@code array[offset .. offset + length)}; the range is in bounds. */
-    static double sum(double[] array, int offset, int length) {
+    public static double sum(double[] array, int offset, int length) {
         double t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0, t4 = 0.0, t5 = 0.0, t6 = 0.0, t7 = 0.0;
         double t8 = 0.0, t9 = 0.0, t10 = 0.0, t11 = 0.0, t12 = 0.0, t13 = 0.0, t14 = 0.0, t15 = 0.0;
         for (int done = 0; done < length; ) {
@@ -108,7 +108,7 @@ final class Sum {
      * Both read with the unaligned layout, which on a native segment at an aligned address is as fast
      * as the aligned one.
      */
-    static double sum(MemorySegment segment) {
+    public static double sum(MemorySegment segment) {
         long count = segment.byteSize() / Double.BYTES;
         if (segment.isNative()) {
             return sumNative(segment, count);

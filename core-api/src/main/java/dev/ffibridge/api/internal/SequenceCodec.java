@@ -1,9 +1,7 @@
-package dev.ffibridge.javaimpl;
-
-import dev.ffibridge.api.internal.WireErrors;
+package dev.ffibridge.api.internal;
 
 /** A sequence of doubles as bytes: a {@code u64} count, then that many {@code f64} (raw bits), little-endian. */
-final class SequenceCodec {
+public final class SequenceCodec {
 
     private static final int COUNT = 0;
     private static final int VALUES = WireErrors.SEQUENCE_HEADER;
@@ -11,7 +9,7 @@ final class SequenceCodec {
     private SequenceCodec() {}
 
     /** The values' bytes; there are at most {@code FfiBridge.MAX_SEQUENCE_LENGTH} of them. */
-    static byte[] encode(double[] values) {
+    public static byte[] encode(double[] values) {
         byte[] bytes = new byte[VALUES + values.length * Double.BYTES];
         LittleEndian.putLong(bytes, COUNT, values.length);
         Doubles.write(values, values.length, bytes, VALUES);
@@ -24,7 +22,7 @@ final class SequenceCodec {
      * @throws IllegalArgumentException if the bytes are truncated, have trailing bytes, or give a
      *     count that the bytes cannot hold
      */
-    static double[] decode(byte[] bytes) {
+    public static double[] decode(byte[] bytes) {
         return Doubles.read(bytes, VALUES, WireErrors.sequenceCount(bytes));
     }
 }

@@ -1,11 +1,11 @@
-package dev.ffibridge.javaimpl;
+package dev.ffibridge.api.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /** Little-endian {@code u32} and {@code u64} fields in byte arrays, for the codecs. */
-final class LittleEndian {
+public final class LittleEndian {
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -14,22 +14,22 @@ final class LittleEndian {
     private LittleEndian() {}
 
     /** The four bytes at {@code offset}, little-endian. */
-    static int getInt(byte[] bytes, int offset) {
+    public static int getInt(byte[] bytes, int offset) {
         return (int) INT.get(bytes, offset);
     }
 
     /** Writes {@code value} into the four bytes at {@code offset}, little-endian. */
-    static void putInt(byte[] bytes, int offset, int value) {
+    public static void putInt(byte[] bytes, int offset, int value) {
         INT.set(bytes, offset, value);
     }
 
     /** The eight bytes at {@code offset}, little-endian. */
-    static long getLong(byte[] bytes, int offset) {
+    public static long getLong(byte[] bytes, int offset) {
         return (long) LONG.get(bytes, offset);
     }
 
     /** Writes {@code value} into the eight bytes at {@code offset}, little-endian. */
-    static void putLong(byte[] bytes, int offset, long value) {
+    public static void putLong(byte[] bytes, int offset, long value) {
         LONG.set(bytes, offset, value);
     }
 }

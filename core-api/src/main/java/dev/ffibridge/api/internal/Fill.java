@@ -1,4 +1,4 @@
-package dev.ffibridge.javaimpl;
+package dev.ffibridge.api.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -12,13 +12,13 @@ import java.lang.foreign.ValueLayout;
  * and native segments slows down several times. The inner loops are int-indexed over chunks of at
  * most {@link #CHUNK} elements, since C2 vectorizes int counted loops and long ones poorly.
  */
-final class Fill {
+public final class Fill {
 
     /** Native byte order, any alignment: a segment may be a slice of a {@code byte[]}. */
     private static final ValueLayout.OfDouble UNALIGNED = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     /** The most elements an int-indexed inner loop handles: {@code 2^30}. */
-    static final int CHUNK = 1 << 30;
+    public static final int CHUNK = 1 << 30;
 
     /**
      * {@code (double) i} for {@code 0 <= i < 1024}, a constant: the first elements of any segment are
@@ -37,7 +37,7 @@ final class Fill {
     private Fill() {}
 
     /** {@code array[offset + i] = (double) i} for {@code 0 <= i < length}; the range is in bounds. */
-    static void fill(double[] array, int offset, int length) {
+    public static void fill(double[] array, int offset, int length) {
         // An int-indexed loop with an int -> double conversion: C2 vectorizes it; every value is exact.
         for (int i = 0; i < length; i++) {
             array[offset + i] = i;
@@ -49,7 +49,7 @@ final class Fill {
      * accessible by this thread and a whole number of doubles; it may be on the heap or off it,
      * unaligned, and longer than {@code 2^31} elements.
      */
-    static void fill(MemorySegment segment) {
+    public static void fill(MemorySegment segment) {
         fill(segment, CHUNK);
     }
 
@@ -57,7 +57,7 @@ final class Fill {
      * {@link #fill(MemorySegment)} with the loops after the first 1024 elements in int-indexed chunks of
      * at most {@code chunk > 0} elements: for tests.
      */
-    static void fill(MemorySegment segment, int chunk) {
+    public static void fill(MemorySegment segment, int chunk) {
         long count = segment.byteSize() / Double.BYTES;
         if (count > EXACT_LIMIT) {
             // Beyond 2^53 elements (2^56 bytes, never seen in practice) base + j would round twice.

@@ -1,0 +1,72 @@
+package dev.ffibridge.nativeimpl.operations;
+
+import java.util.Map;
+
+/**
+ * The sizes below which the native provider runs a bulk operation in Java (the java provider's
+ * kernels, shared through {@code dev.ffibridge.api.internal}, so the results are the same bits):
+ * there a call into the library, about 10 ns for a fill and 30 ns for a sum even through the raw FFM
+ * floor, costs more than the work. From these sizes on, the library does the work.
+ *
+ * <p>Each crossover is the first size at which the library was no slower than Java in one short JMH
+ * run of the named benchmark on a busy two-core machine (indicative): {@code benchmarks/run.sh jmh
+ * '(FillBench|SumBench|SequenceCodecBench)' -p n=64,128,256 -jvmArgsAppend
+ * -Dffibridge.native.crossovers=0}, {@code _native} against {@code _java}. Re-derive them there when
+ * the library or the binding changes.
+ *
+ * <p>{@code -D}{@value #PROPERTY}{@code =0} sets every crossover to 0, so every size goes to the
+ * library: the equivalence tests (native-impl's and it-tests') run with it, so that they keep
+ * exercising the Rust code at every size.
+ */
+public final class Crossovers {
+
+    /** The system property that, set to {@code 0}, sends every size to the library. */
+    public static final String PROPERTY = "ffibridge.native.crossovers";
+
+    private static final boolean ENABLED = !"0".equals(System.getProperty(PROPERTY));
+
+    /**
+     * {@code fillBuffer}: Java below 128 doubles (FillBench, arrays: java 10.2 ns, native 16.0 ns at
+     * 64; 18.3 and 18.8 ns at 128; native 21.4 against 40.3 ns at 256).
+     */
+    static final int FILL = ENABLED ? 128 : 0;
+
+    /**
+     * {@code fillBuffer} of a segment: Java below 512 doubles (FillBench, native segments: java 22.7
+     * ns, native 34.0 ns at 256; native 113.7 against 141.8 ns at 1 024; 512 from the run below).
+     */
+    static final int FILL_SEGMENT = ENABLED ? 512 : 0;
+
+    /**
+     * {@code sumBuffer}: Java below 128 doubles (SumBench, arrays: java 31.8 ns, native 43.0 ns at 64;
+     * 41.3 and 40.1 ns at 128).
+     */
+    static final int SUM = ENABLED ? 128 : 0;
+
+    /**
+     * {@code encodeSequence}: Java below 128 values (SequenceCodecBench: java 219 ns, native 211 ns at
+     * 64, 52 against 78 ns at 16; 483 and 549 ns at 128 with errors larger than the gap).
+     */
+    static final int ENCODE_SEQUENCE = ENABLED ? 128 : 0;
+
+    /**
+     * {@code decodeSequence}: Java below 128 values (SequenceCodecBench: java 160 ns, native 285 ns at
+     * 64; native 297 against 486 ns at 128).
+     */
+    static final int DECODE_SEQUENCE = ENABLED ? 128 : 0;
+
+    private Crossovers() {}
+
+    /**
+     * Where the bulk operations run, by size, for {@code FfiBridge.diagnostics()}: one entry, {@code
+     * "java path below"}, e.g. {@code "fillBuffer 128 (segments 512), sumBuffer 128, encodeSequence 128,
+     * decodeSequence 128 (doubles); the library from there"}.
+     */
+    public static Map<String, String> describe() {
+        String where = ENABLED
+                ? "fillBuffer " + FILL + " (segments " + FILL_SEGMENT + "), sumBuffer " + SUM + ", encodeSequence "
+                        + ENCODE_SEQUENCE + ", decodeSequence " + DECODE_SEQUENCE + " (doubles); the library from there"
+                : "none (-D" + PROPERTY + "=0): every size runs in the library";
+        return Map.of("java path below", where);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.ffibridge.nativeimpl.operations;
+
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.ffibridge.api.FfiBridge;
+import dev.ffibridge.api.internal.SequenceCodec;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The native provider with its crossovers on (its own surefire execution, without {@code
+ * -Dffibridge.native.crossovers=0}): the sizes on both sides of every crossover give the values of
+ * the reference, and short malformed sequences the java provider's exception (its kernel, {@link SequenceCodec}).
+ */
+class CrossoverPathTest {
+
+    private final FfiBridge bridge = FfiBridge.load("native");
+
+    @Test
+    void theCrossoversAreOnAndReported() {
+        assertThat(Crossovers.FILL).isPositive();
+        assertThat(Crossovers.describe().get("java path below")).startsWith("fillBuffer " + Crossovers.FILL);
+    }
+
+    @Test
+    void everySizeAroundTheCrossoversGivesTheReferenceValues() {
+        SplittableRandom random = new SplittableRandom(16);
+        try (Arena arena = Arena.ofConfined()) {
+            for (int n = 0; n <= 2 * Crossovers.FILL_SEGMENT + 1; n++) {
+                double[] values = random.doubles(n, -1e6, 1e6).toArray();
+                assertThat(bridge.sumBuffer(values)).as("sum of %d", n).isEqualTo(ReferenceSum.sum(values, 0, n));
+                MemorySegment segment =
+                        arena.allocate(JAVA_DOUBLE, Math.max(1, n)).asSlice(0, (long) n * 8);
+                MemorySegment.copy(values, 0, segment, JAVA_DOUBLE, 0, n);
+                assertThat(bridge.sumBuffer(segment))
+                        .as("segment sum of %d", n)
+                        .isEqualTo(ReferenceSum.sum(values, 0, n));
+                assertThat(bridge.decodeSequence(bridge.encodeSequence(values))).isEqualTo(values);
+
+                double[] filled = new double[n];
+                bridge.fillBuffer(filled);
+                bridge.fillBuffer(segment);
+                for (int i = 0; i < n; i++) {
+                    assertThat(filled[i]).isEqualTo(i);
+                    assertThat(segment.getAtIndex(JAVA_DOUBLE, i)).isEqualTo(i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shortMalformedSequencesGetTheJavaProvidersException() {
+        for (byte[] bytes : new byte[][] {{}, {1, 0, 0}, {2, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8}}) {
+            Throwable expected = catchThrowable(() -> SequenceCodec.decode(bytes));
+            assertThat(expected).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> bridge.decodeSequence(bytes))
+                    .as("%s", Arrays.toString(bytes))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(expected.getMessage());
+        }
+    }
+}
