@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.internal.SequenceCodec;
+import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -34,13 +35,13 @@ class CrossoverPathTest {
         try (Arena arena = Arena.ofConfined()) {
             for (int n = 0; n <= 2 * Crossovers.FILL_SEGMENT + 1; n++) {
                 double[] values = random.doubles(n, -1e6, 1e6).toArray();
-                assertThat(bridge.sumBuffer(values)).as("sum of %d", n).isEqualTo(ReferenceSum.sum(values, 0, n));
+                assertThat(bridge.sumBuffer(values)).as("sum of %d", n).isEqualTo(SumOrder.sum(values, 0, n));
                 MemorySegment segment =
                         arena.allocate(JAVA_DOUBLE, Math.max(1, n)).asSlice(0, (long) n * 8);
                 MemorySegment.copy(values, 0, segment, JAVA_DOUBLE, 0, n);
                 assertThat(bridge.sumBuffer(segment))
                         .as("segment sum of %d", n)
-                        .isEqualTo(ReferenceSum.sum(values, 0, n));
+                        .isEqualTo(SumOrder.sum(values, 0, n));
                 assertThat(bridge.decodeSequence(bridge.encodeSequence(values))).isEqualTo(values);
 
                 double[] filled = new double[n];
