@@ -39,9 +39,7 @@ class CrossoverPathTest {
                 MemorySegment segment =
                         arena.allocate(JAVA_DOUBLE, Math.max(1, n)).asSlice(0, (long) n * 8);
                 MemorySegment.copy(values, 0, segment, JAVA_DOUBLE, 0, n);
-                assertThat(bridge.sumBuffer(segment))
-                        .as("segment sum of %d", n)
-                        .isEqualTo(SumOrder.sum(values, 0, n));
+                assertThat(bridge.sumBuffer(segment)).as("segment sum of %d", n).isEqualTo(SumOrder.sum(values, 0, n));
                 assertThat(bridge.decodeSequence(bridge.encodeSequence(values))).isEqualTo(values);
 
                 double[] filled = new double[n];
