@@ -55,17 +55,31 @@ public final class Crossovers {
      */
     static final int DECODE_SEQUENCE = ENABLED ? 128 : 0;
 
+    /**
+     * {@code encodeSequence} and {@code decodeSequence}: Java again from 2<sup>19</sup> values (4 MiB)
+     * on. The work is one copy of little-endian doubles, which the JVM's array copy does with a
+     * safepoint poll every megabyte, while one critical call into the library holds off the garbage
+     * collector for the whole copy (about 10 ms at 2<sup>24</sup> values; issue 14's time-to-safepoint
+     * bound is 1 ms) and glibc's memmove was the slower copy (SequenceCodecBench: native 1.19-1.32x
+     * java at 1 M-16 M, perfasm: memmove 53 % of the native profile). Below it the library copies 4 MiB
+     * at most per call.
+     */
+    static final int SEQUENCE_JAVA_FROM = ENABLED ? 1 << 19 : Integer.MAX_VALUE;
+
     private Crossovers() {}
 
     /**
      * Where the bulk operations run, by size, for {@code FfiBridge.diagnostics()}: one entry, {@code
      * "java path below"}, e.g. {@code "fillBuffer 128 (segments 512), sumBuffer 128, encodeSequence 128,
-     * decodeSequence 128 (doubles); the library from there"}.
+     * decodeSequence 128 (doubles); the library from there, but for sequences of 524288 values or more (one
+     * copy, in Java)"}.
      */
     public static Map<String, String> describe() {
         String where = ENABLED
                 ? "fillBuffer " + FILL + " (segments " + FILL_SEGMENT + "), sumBuffer " + SUM + ", encodeSequence "
-                        + ENCODE_SEQUENCE + ", decodeSequence " + DECODE_SEQUENCE + " (doubles); the library from there"
+                        + ENCODE_SEQUENCE + ", decodeSequence " + DECODE_SEQUENCE
+                        + " (doubles); the library from there, but for sequences of " + SEQUENCE_JAVA_FROM
+                        + " values or more (one copy, in Java)"
                 : "none (-D" + PROPERTY + "=0): every size runs in the library";
         return Map.of("java path below", where);
     }

@@ -203,12 +203,12 @@ public final class NativeOperations implements BridgeOperations {
     }
 
     /**
-     * Encodes straight into the result array: one critical call, no native allocation, no second copy
-     * (the GC waits for the copy, about 10 ms for the largest sequence, as for a fill that large).
+     * Encodes straight into the result array: one critical call, no native allocation, no second copy.
+     * Short and long sequences are encoded in Java ({@link Crossovers}).
      */
     @Override
     public byte[] encodeSequence(double[] values) {
-        if (values.length < Crossovers.ENCODE_SEQUENCE) {
+        if (values.length < Crossovers.ENCODE_SEQUENCE || values.length >= Crossovers.SEQUENCE_JAVA_FROM) {
             return SequenceCodec.encode(values);
         }
         byte[] bytes = new byte[SEQUENCE_HEADER + values.length * Double.BYTES];
@@ -225,8 +225,9 @@ public final class NativeOperations implements BridgeOperations {
      */
     @Override
     public double[] decodeSequence(byte[] bytes) {
-        if (Crossovers.DECODE_SEQUENCE > 0
-                && bytes.length < SEQUENCE_HEADER + Crossovers.DECODE_SEQUENCE * Double.BYTES) {
+        long count = (bytes.length - (long) SEQUENCE_HEADER) / Double.BYTES;
+        if ((Crossovers.DECODE_SEQUENCE > 0 && count < Crossovers.DECODE_SEQUENCE)
+                || count >= Crossovers.SEQUENCE_JAVA_FROM) {
             return SequenceCodec.decode(bytes);
         }
         double[] values = new double[Math.max(0, (bytes.length - SEQUENCE_HEADER) / Double.BYTES)];

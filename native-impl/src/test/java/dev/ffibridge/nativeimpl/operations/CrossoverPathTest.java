@@ -64,4 +64,22 @@ class CrossoverPathTest {
                     .hasMessage(expected.getMessage());
         }
     }
+
+    @Test
+    void longSequencesGiveTheSameBytesAndValuesOnBothSidesOfTheirCrossover() {
+        SplittableRandom random = new SplittableRandom(19);
+        for (int n : new int[] {Crossovers.SEQUENCE_JAVA_FROM - 1, Crossovers.SEQUENCE_JAVA_FROM}) {
+            double[] values = random.doubles(n, -1e6, 1e6).toArray();
+            byte[] bytes = bridge.encodeSequence(values);
+            assertThat(bytes).as("encoded %d", n).isEqualTo(SequenceCodec.encode(values));
+            assertThat(bridge.decodeSequence(bytes)).as("decoded %d", n).isEqualTo(values);
+
+            byte[] truncated = Arrays.copyOf(bytes, bytes.length - 1);
+            Throwable expected = catchThrowable(() -> SequenceCodec.decode(truncated));
+            assertThatThrownBy(() -> bridge.decodeSequence(truncated))
+                    .as("truncated %d", n)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(expected.getMessage());
+        }
+    }
 }
