@@ -27,6 +27,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Time to safepoint (TTSP) while the native provider fills and sums {@code n} doubles, on a {@code double[]}
@@ -37,10 +40,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>A background thread requests a global safepoint every millisecond ({@code
  * ThreadMXBean.findDeadlockedThreads()}, a VM operation run at a safepoint), and a JFR stream records every
  * {@code jdk.SafepointStateSynchronization} event, whose duration is the time the VM waited for all threads to
- * reach the safepoint. The primary score is the time per call; the secondary result {@code ttspMaxUs} is the
- * longest such wait in each iteration, {@code ttspP99Us} its 99th percentile and {@code ttspP50Us} its median
- * (each averaged over the iterations); a wait of about the call's own time means the call held the safepoint off. On a busy machine a
- * descheduled thread also delays safepoints, so compare the figures of one run, and prefer the percentile. Run it alone: {@code benchmarks/run.sh jmh SafepointBench}.
+ * reach the safepoint. The primary score is the time per call; the secondary results are the median ({@code
+ * ttspP50Us}), the 99th percentile ({@code ttspP99Us}) and the maximum ({@code ttspMaxUs}) of every wait in all
+ * measurement iterations of the trial. JMH adds up an event counter over the iterations, so they are published
+ * in the last measurement iteration only (zero in the others): the sum JMH prints is the trial's figure.
+ *
+ * <p>{@code javaHeapFill} and {@code javaHeapSum} are the control: the java provider on the same array, pure
+ * Java with the JIT's safepoint polls, never holds a safepoint off. Whatever its waits are, they are what this
+ * machine's scheduling costs (on 2 cores the benchmark thread, the requester, JFR and the JIT compete; a thread
+ * waiting for a CPU delays the safepoint), and the native rows are to be read against them. Run it alone:
+ * {@code benchmarks/run.sh jmh SafepointBench}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -56,6 +65,7 @@ public class SafepointBench {
     int n;
 
     FfiBridge nativeBridge;
+    FfiBridge javaBridge;
 
     /** The benchmark's memory: only the kind the running benchmark uses is allocated. */
     @State(Scope.Thread)
@@ -86,20 +96,26 @@ public class SafepointBench {
         }
     }
 
-    /** Requests safepoints and records how long each took to reach; one per iteration. */
+    /** Requests safepoints and records how long each took to reach; published once per trial. */
     @AuxCounters(AuxCounters.Type.EVENTS)
     @State(Scope.Thread)
     public static class Safepoints {
-        /** The longest time to safepoint of the iteration, in microseconds. */
+        /** The longest time to safepoint of the trial's measurement iterations, in microseconds. */
         public double ttspMaxUs;
 
-        /** The 99th percentile of the iteration's times to safepoint, in microseconds: less sensitive to a busy machine. */
+        /** The 99th percentile of the trial's times to safepoint, in microseconds: less sensitive to a busy machine. */
         public double ttspP99Us;
 
-        /** The median time to safepoint of the iteration, in microseconds: the typical wait. */
+        /** The median time to safepoint of the trial, in microseconds: the typical wait. */
         public double ttspP50Us;
 
+        /** The waits of the running iteration, in nanoseconds (added by the JFR stream's thread). */
         private final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+
+        /** The waits of the trial's finished measurement iterations, in nanoseconds. */
+        private final List<Long> trialNanos = new ArrayList<>();
+
+        private int measurementIterations;
         private RecordingStream stream;
         private Thread requester;
 
@@ -126,12 +142,23 @@ public class SafepointBench {
         }
 
         @TearDown(Level.Iteration)
-        public void stop() throws InterruptedException {
+        public void stop(BenchmarkParams benchmark, IterationParams iteration) throws InterruptedException {
             requester.interrupt();
             requester.join();
             stream.stop();
             stream.close();
-            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            ttspMaxUs = 0;
+            ttspP99Us = 0;
+            ttspP50Us = 0;
+            if (iteration.getType() != IterationType.MEASUREMENT) {
+                return;
+            }
+            trialNanos.addAll(nanos);
+            if (++measurementIterations < benchmark.getMeasurement().getCount()) {
+                return;
+            }
+            long[] sorted =
+                    trialNanos.stream().mapToLong(Long::longValue).sorted().toArray();
             if (sorted.length > 0) {
                 ttspMaxUs = sorted[sorted.length - 1] / 1_000.0;
                 ttspP99Us = sorted[(int) (sorted.length * 0.99)] / 1_000.0;
@@ -143,6 +170,7 @@ public class SafepointBench {
     @Setup
     public void setUp() {
         nativeBridge = FfiBridge.load("native");
+        javaBridge = FfiBridge.load("java");
     }
 
     @Benchmark
@@ -165,5 +193,16 @@ public class SafepointBench {
     @Benchmark
     public double nativeSum(NativeSegment memory, Safepoints safepoints) {
         return nativeBridge.sumBuffer(memory.segment);
+    }
+
+    @Benchmark
+    public double javaHeapFill(HeapArray heap, Safepoints safepoints) {
+        javaBridge.fillBuffer(heap.array);
+        return heap.array[n - 1];
+    }
+
+    @Benchmark
+    public double javaHeapSum(HeapArray heap, Safepoints safepoints) {
+        return javaBridge.sumBuffer(heap.array);
     }
 }
