@@ -38,7 +38,9 @@ public final class FfiBridge {
 
     /**
      * {@return the selected provider's instance, created once and shared} The first call selects the provider, and logs
-     * a warning if that is a fallback or a provider's service entry is missing.
+     * a warning if that is a fallback or a provider's service entry is missing. A fallback lasts only while the
+     * provider it passed over stays unavailable: a failure that may pass (an I/O error reading the library) is
+     * tried again by the next call, which then returns the native provider if it loads.
      *
      * @throws ProviderUnavailableException if {@code -Dffibridge.provider} names a provider that
      *     cannot run here or is not on the class path

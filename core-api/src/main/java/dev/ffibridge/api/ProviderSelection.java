@@ -41,25 +41,21 @@ final class ProviderSelection {
         }
     };
 
-    private static final Object LOCK = new Object();
-    private static volatile FfiBridge selected;
+    /** What {@code load()} returns: selected on first use, again when a provider it passed over comes back. */
+    private static final AutoSelection SELECTED = new AutoSelection() {
+        @Override
+        Selected select() {
+            return ProviderSelection.select();
+        }
+    };
+
     private static volatile List<FfiBridgeProvider> discovered;
     private static final Map<String, FfiBridge> BY_NAME = new ConcurrentHashMap<>();
 
     private ProviderSelection() {}
 
     static FfiBridge selected() {
-        FfiBridge bridge = selected;
-        if (bridge == null) {
-            synchronized (LOCK) {
-                bridge = selected;
-                if (bridge == null) {
-                    bridge = select();
-                    selected = bridge;
-                }
-            }
-        }
-        return bridge;
+        return SELECTED.get();
     }
 
     static FfiBridge named(String name) {
@@ -141,11 +137,11 @@ final class ProviderSelection {
     }
 
     /**
-     * Selects, and logs only what is worth reporting, once: a fallback, or a provider whose service
-     * entry is missing. A native provider that loads fine is not logged (and no logging backend is
-     * started); {@link FfiBridge#diagnostics()} tells the choice.
+     * Selects, and logs only what is worth reporting: a fallback, or a provider whose service entry is
+     * missing. A native provider that loads fine is not logged (and no logging backend is started);
+     * {@link FfiBridge#diagnostics()} tells the choice.
      */
-    private static FfiBridge select() {
+    private static AutoSelection.Selected select() {
         List<FfiBridgeProvider> providers = providers();
         Choice choice = choose(requested(), providers);
         FfiBridge bridge = bridge(choice.provider());
@@ -157,11 +153,14 @@ final class ProviderSelection {
         if (warning != null) {
             Log.LOG.log(Level.WARNING, warning);
         }
-        return bridge;
+        return new AutoSelection.Selected(bridge, choice.passedOver());
     }
 
-    /** The outcome of a selection: the provider, why, and the warning to log (null if none). */
-    record Choice(FfiBridgeProvider provider, String reason, String warning) {}
+    /**
+     * The outcome of a selection: the provider, why, the warning to log (null if none), and the providers
+     * of higher priority that were unavailable (empty unless {@code auto} fell back).
+     */
+    record Choice(FfiBridgeProvider provider, String reason, String warning, List<FfiBridgeProvider> passedOver) {}
 
     static Choice choose(String requested, List<FfiBridgeProvider> providers) {
         if (!requested.equals(AUTO)) {
@@ -183,9 +182,13 @@ final class ProviderSelection {
                         cause.get());
             }
             return new Choice(
-                    provider, "requested by -D" + PROVIDER_PROPERTY + "=" + requested + describe(provider), null);
+                    provider,
+                    "requested by -D" + PROVIDER_PROPERTY + "=" + requested + describe(provider),
+                    null,
+                    List.of());
         }
         List<String> skipped = new ArrayList<>();
+        List<FfiBridgeProvider> passedOver = new ArrayList<>();
         for (FfiBridgeProvider provider : providers) {
             Optional<Throwable> cause = provider.unavailabilityCause();
             if (cause.isEmpty()) {
@@ -198,8 +201,9 @@ final class ProviderSelection {
                 String reason = skipped.isEmpty()
                         ? "highest-priority available provider"
                         : "fallback: " + String.join("; ", skipped);
-                return new Choice(provider, reason.concat(describe(provider)), warning);
+                return new Choice(provider, reason.concat(describe(provider)), warning, List.copyOf(passedOver));
             }
+            passedOver.add(provider);
             skipped.add("the " + provider.name() + " provider is unavailable: "
                     + cause.get().getMessage());
         }

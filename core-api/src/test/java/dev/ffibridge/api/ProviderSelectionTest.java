@@ -17,7 +17,7 @@ class ProviderSelectionTest {
     private static final class StubProvider implements FfiBridgeProvider {
         final String name;
         final int priority;
-        final Throwable cause;
+        volatile Throwable cause; // null: available; set to null to make a failure pass
         final AtomicInteger probes = new AtomicInteger();
 
         StubProvider(String name, int priority, Throwable cause) {
@@ -64,6 +64,61 @@ class ProviderSelectionTest {
         assertThat(choice.provider()).isSameAs(workingNative);
         assertThat(choice.reason()).contains("/lib/native.so");
         assertThat(choice.warning()).isNull();
+    }
+
+    /** An {@link AutoSelection} over {@code providers} that counts its selections. */
+    private static final class CountingSelection extends AutoSelection {
+        final List<FfiBridgeProvider> providers;
+        final AtomicInteger selections = new AtomicInteger();
+
+        CountingSelection(FfiBridgeProvider... providers) {
+            this.providers = List.of(providers);
+        }
+
+        @Override
+        Selected select() {
+            selections.incrementAndGet();
+            ProviderSelection.Choice choice = ProviderSelection.choose("auto", providers);
+            return new Selected(
+                    new FfiBridge(choice.provider().name(), choice.provider().create()), choice.passedOver());
+        }
+    }
+
+    @Test
+    void autoKeepsAFallbackOnlyWhileThePassedOverProviderStaysUnavailable() {
+        StubProvider flakyNative = new StubProvider("native", 100, new java.io.IOException("interrupted read"));
+        CountingSelection auto = new CountingSelection(flakyNative, java);
+
+        FfiBridge fallback = auto.get();
+        assertThat(fallback.providerName()).isEqualTo("java");
+        assertThat(auto.get()).isSameAs(fallback);
+        assertThat(auto.selections).hasValue(1);
+
+        flakyNative.cause = null; // the failure passed: the next load() takes native, and keeps it
+        FfiBridge recovered = auto.get();
+        assertThat(recovered.providerName()).isEqualTo("native");
+        int probes = flakyNative.probes.get();
+        assertThat(auto.get()).isSameAs(recovered);
+        assertThat(auto.selections).hasValue(2);
+        assertThat(flakyNative.probes)
+                .as("a first choice is kept without asking again")
+                .hasValue(probes);
+    }
+
+    @Test
+    void autoKeepsItsFirstChoiceWithoutAskingAgain() {
+        CountingSelection auto = new CountingSelection(workingNative, java);
+        FfiBridge first = auto.get();
+        int probes = workingNative.probes.get();
+        assertThat(auto.get()).isSameAs(first);
+        assertThat(first.providerName()).isEqualTo("native");
+        assertThat(auto.selections).hasValue(1);
+        assertThat(workingNative.probes).hasValue(probes);
+        assertThat(ProviderSelection.choose("auto", List.of(workingNative, java))
+                        .passedOver())
+                .isEmpty();
+        assertThat(ProviderSelection.choose("auto", List.of(brokenNative, java)).passedOver())
+                .containsExactly(brokenNative);
     }
 
     @Test
