@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridge;
+import dev.ffibridge.testsupport.CodecRejections;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class DataCodecTest {
 
     @Test
     void rejectsNulls() {
-        Rejections.assertCodecRejectsNulls(BRIDGE::encodeData, BRIDGE::decodeData);
+        CodecRejections.assertRejectsNulls(BRIDGE::encodeData, BRIDGE::decodeData);
     }
 
     @ParameterizedTest

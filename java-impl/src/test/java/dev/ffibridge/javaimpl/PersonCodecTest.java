@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.Person;
+import dev.ffibridge.testsupport.CodecRejections;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +74,7 @@ class PersonCodecTest {
 
     @Test
     void rejectsNulls() {
-        Rejections.assertCodecRejectsNulls(BRIDGE::encodePerson, BRIDGE::decodePerson);
+        CodecRejections.assertRejectsNulls(BRIDGE::encodePerson, BRIDGE::decodePerson);
     }
 
     @ParameterizedTest

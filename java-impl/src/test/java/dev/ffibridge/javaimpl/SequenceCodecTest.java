@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.ffibridge.api.FfiBridge;
+import dev.ffibridge.testsupport.CodecRejections;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class SequenceCodecTest {
 
     @Test
     void rejectsNulls() {
-        Rejections.assertCodecRejectsNulls(BRIDGE::encodeSequence, BRIDGE::decodeSequence);
+        CodecRejections.assertRejectsNulls(BRIDGE::encodeSequence, BRIDGE::decodeSequence);
     }
 
     @ParameterizedTest
