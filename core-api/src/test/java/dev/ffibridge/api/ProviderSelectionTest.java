@@ -14,26 +14,11 @@ import org.junit.jupiter.api.Test;
 class ProviderSelectionTest {
 
     /** A provider whose availability is fixed and whose probes are counted. */
-    private static final class StubProvider implements FfiBridgeProvider {
-        final String name;
-        final int priority;
-        final Throwable cause;
-        final AtomicInteger probes = new AtomicInteger();
+    private record StubProvider(String name, int priority, Throwable cause, AtomicInteger probes)
+            implements FfiBridgeProvider {
 
         StubProvider(String name, int priority, Throwable cause) {
-            this.name = name;
-            this.priority = priority;
-            this.cause = cause;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public int priority() {
-            return priority;
+            this(name, priority, cause, new AtomicInteger());
         }
 
         @Override
@@ -91,9 +76,9 @@ class ProviderSelectionTest {
         ProviderSelection.Choice choice = ProviderSelection.choose("java", List.of(workingNative, java));
         assertThat(choice.provider()).isSameAs(java);
         assertThat(choice.reason()).contains("requested by -Dffibridge.provider=java");
-        assertThat(workingNative.probes).hasValue(0);
+        assertThat(workingNative.probes()).hasValue(0);
         Diagnostics diagnostics = ProviderSelection.diagnostics("java", List.of(workingNative, java));
-        assertThat(workingNative.probes).hasValue(0);
+        assertThat(workingNative.probes()).hasValue(0);
         assertThat(diagnostics.selected()).isEqualTo("java");
         assertThat(diagnostics.providers())
                 .extracting(Diagnostics.ProviderReport::available)

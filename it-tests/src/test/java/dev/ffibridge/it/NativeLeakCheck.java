@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import net.jqwik.api.lifecycle.AfterContainerHook;
-import net.jqwik.api.lifecycle.BeforeContainerHook;
+import net.jqwik.api.lifecycle.AroundContainerHook;
 import net.jqwik.api.lifecycle.ContainerLifecycleContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * lifecycle hook ({@code @AddLifecycleHook}): before the class it notes the native live-allocation counters;
  * after it, they must be back there (every Person, Data, buffer and byte array the class made is freed).
  */
-final class NativeLeakCheck implements BeforeAllCallback, AfterAllCallback, BeforeContainerHook, AfterContainerHook {
+final class NativeLeakCheck implements BeforeAllCallback, AfterAllCallback, AroundContainerHook {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(NativeLeakCheck.class);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridge;
-import dev.ffibridge.testsupport.CodecRejections;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,11 +40,6 @@ class DataCodecTest {
         for (int i = 0; i < 5; i++) {
             assertThat(Double.doubleToRawLongBits(back[i])).isEqualTo(bits[i]);
         }
-    }
-
-    @Test
-    void rejectsNulls() {
-        CodecRejections.assertRejectsNulls(BRIDGE::encodeData, BRIDGE::decodeData);
     }
 
     @ParameterizedTest

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.Person;
-import dev.ffibridge.testsupport.CodecRejections;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,11 +69,6 @@ class PersonCodecTest {
     @Test
     void keepsAByteOrderMark() {
         assertThat(BRIDGE.decodePerson(person(3, "efbbbf")).name()).isEqualTo("\uFEFF");
-    }
-
-    @Test
-    void rejectsNulls() {
-        CodecRejections.assertRejectsNulls(BRIDGE::encodePerson, BRIDGE::decodePerson);
     }
 
     @ParameterizedTest

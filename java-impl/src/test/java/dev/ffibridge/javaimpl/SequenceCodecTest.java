@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.ffibridge.api.FfiBridge;
-import dev.ffibridge.testsupport.CodecRejections;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -54,11 +53,6 @@ class SequenceCodecTest {
         double[] values = new double[100];
         BRIDGE.fillBuffer(values);
         assertThat(BRIDGE.decodeSequence(BRIDGE.encodeSequence(values))).containsExactly(values);
-    }
-
-    @Test
-    void rejectsNulls() {
-        CodecRejections.assertRejectsNulls(BRIDGE::encodeSequence, BRIDGE::decodeSequence);
     }
 
     @ParameterizedTest
