@@ -18,7 +18,7 @@ class AbstractFfiBridgeProviderTest {
 
         @Override
         public Optional<Throwable> unavailabilityCause() {
-            return Optional.empty();
+            return Optional.of(new IllegalStateException("never available"));
         }
 
         @Override
@@ -37,7 +37,7 @@ class AbstractFfiBridgeProviderTest {
         Minimal provider = new Minimal("minimal", -7);
         assertThat(provider.name()).isEqualTo("minimal");
         assertThat(provider.priority()).isEqualTo(-7);
-        assertThat(provider.isAvailable()).isTrue();
+        assertThat(provider.isAvailable()).isFalse();
     }
 
     @Test
