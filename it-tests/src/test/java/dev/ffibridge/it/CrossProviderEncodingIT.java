@@ -30,7 +30,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  */
 @Tag("native")
 @AddLifecycleHook(NativeLeakCheck.class)
-class CrossProviderEncodingIT {
+class CrossProviderEncodingIT implements Generators {
 
     static final FfiBridge JAVA = FfiBridge.load("java");
 
@@ -242,19 +242,18 @@ class CrossProviderEncodingIT {
 
     @Provide
     Arbitrary<Person> persons() {
-        return Combinators.combine(Generators.names(), Generators.ages(), Generators.heights())
-                .as((name, age, height) -> {
-                    try {
-                        return new Person(name, age, height);
-                    } catch (IllegalArgumentException e) {
-                        return new Person("fallback " + name.length(), Math.floorMod(age, Person.MAX_AGE + 1), height);
-                    }
-                });
+        return Combinators.combine(names(), ages(), heights()).as((name, age, height) -> {
+            try {
+                return new Person(name, age, height);
+            } catch (IllegalArgumentException e) {
+                return new Person("fallback " + name.length(), Math.floorMod(age, Person.MAX_AGE + 1), height);
+            }
+        });
     }
 
     @Provide
     Arbitrary<double[]> sequences() {
-        return Generators.sumArrays();
+        return sumArrays();
     }
 
     @Provide
@@ -268,7 +267,7 @@ class CrossProviderEncodingIT {
         Arbitrary<byte[]> valid = Arbitraries.oneOf(
                 persons().map(Reference::encodePerson),
                 sequences().map(Reference::encodeSequence),
-                Generators.sumElements().array(double[].class).ofSize(5).map(v -> Reference.encodeData(Data.of(v))));
+                sumElements().array(double[].class).ofSize(5).map(v -> Reference.encodeData(Data.of(v))));
         Arbitrary<Mutation> mutation = Combinators.combine(
                         Arbitraries.integers().between(0, 5),
                         Arbitraries.integers().between(0, 1 << 16),

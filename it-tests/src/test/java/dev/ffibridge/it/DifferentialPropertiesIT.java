@@ -37,7 +37,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 @Tag("native")
 @AddLifecycleHook(NativeLeakCheck.class)
-class DifferentialPropertiesIT {
+class DifferentialPropertiesIT implements Generators {
 
     static final FfiBridge JAVA = FfiBridge.load("java");
 
@@ -384,32 +384,7 @@ class DifferentialPropertiesIT {
         assertThat(Outcome.sameBits(j.value(), values)).isTrue();
     }
 
-    // ---------------------------------------------------------------- generators
-
-    @Provide
-    Arbitrary<Integer> ints() {
-        return Generators.anyInt();
-    }
-
-    @Provide
-    Arbitrary<String> names() {
-        return Generators.names();
-    }
-
-    @Provide
-    Arbitrary<Long> ages() {
-        return Generators.ages();
-    }
-
-    @Provide
-    Arbitrary<Float> heights() {
-        return Generators.heights();
-    }
-
-    @Provide
-    Arbitrary<Integer> lengths() {
-        return Generators.lengths();
-    }
+    // ---------------------------------------------------------------- generators (the edge-rich ones: Generators)
 
     @Provide
     Arbitrary<Integer> longLengths() {
@@ -422,15 +397,5 @@ class DifferentialPropertiesIT {
                 Arbitraries.of(-1L, Long.MIN_VALUE, FfiBridge.MAX_BUFFER_LENGTH + 1, Long.MAX_VALUE),
                 Arbitraries.longs().lessOrEqual(-1),
                 Arbitraries.longs().greaterOrEqual(FfiBridge.MAX_BUFFER_LENGTH + 1));
-    }
-
-    @Provide
-    Arbitrary<Double> sumElements() {
-        return Generators.sumElements();
-    }
-
-    @Provide
-    Arbitrary<double[]> sumArrays() {
-        return Generators.sumArrays();
     }
 }
