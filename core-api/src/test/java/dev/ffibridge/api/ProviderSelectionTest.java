@@ -9,42 +9,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ProviderSelectionTest {
 
-    /** A provider whose availability is fixed and whose probes are counted. */
-    private static final class StubProvider implements FfiBridgeProvider {
-        final String name;
-        final int priority;
-        volatile Throwable cause; // null: available; set to null to make a failure pass
-        final AtomicInteger probes = new AtomicInteger();
+    /** A provider whose availability is set ({@code cause} null: available) and whose probes are counted. */
+    private record StubProvider(String name, int priority, AtomicReference<Throwable> cause, AtomicInteger probes)
+            implements FfiBridgeProvider {
 
         StubProvider(String name, int priority, Throwable cause) {
-            this.name = name;
-            this.priority = priority;
-            this.cause = cause;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public int priority() {
-            return priority;
+            this(name, priority, new AtomicReference<>(cause), new AtomicInteger());
         }
 
         @Override
         public Optional<Throwable> unavailabilityCause() {
             probes.incrementAndGet();
-            return Optional.ofNullable(cause);
+            return Optional.ofNullable(cause.get());
         }
 
         @Override
         public Map<String, String> details() {
-            return cause == null ? Map.of("library", "/lib/" + name + ".so") : Map.of();
+            return cause.get() == null ? Map.of("library", "/lib/" + name + ".so") : Map.of();
         }
 
         @Override
@@ -94,13 +80,13 @@ class ProviderSelectionTest {
         assertThat(auto.get()).isSameAs(fallback);
         assertThat(auto.selections).hasValue(1);
 
-        flakyNative.cause = null; // the failure passed: the next load() takes native, and keeps it
+        flakyNative.cause().set(null); // the failure passed: the next load() takes native, and keeps it
         FfiBridge recovered = auto.get();
         assertThat(recovered.providerName()).isEqualTo("native");
-        int probes = flakyNative.probes.get();
+        int probes = flakyNative.probes().get();
         assertThat(auto.get()).isSameAs(recovered);
         assertThat(auto.selections).hasValue(2);
-        assertThat(flakyNative.probes)
+        assertThat(flakyNative.probes())
                 .as("a first choice is kept without asking again")
                 .hasValue(probes);
     }
@@ -109,11 +95,11 @@ class ProviderSelectionTest {
     void autoKeepsItsFirstChoiceWithoutAskingAgain() {
         CountingSelection auto = new CountingSelection(workingNative, java);
         FfiBridge first = auto.get();
-        int probes = workingNative.probes.get();
+        int probes = workingNative.probes().get();
         assertThat(auto.get()).isSameAs(first);
         assertThat(first.providerName()).isEqualTo("native");
         assertThat(auto.selections).hasValue(1);
-        assertThat(workingNative.probes).hasValue(probes);
+        assertThat(workingNative.probes()).hasValue(probes);
         assertThat(ProviderSelection.choose("auto", List.of(workingNative, java))
                         .passedOver())
                 .isEmpty();
@@ -146,9 +132,9 @@ class ProviderSelectionTest {
         ProviderSelection.Choice choice = ProviderSelection.choose("java", List.of(workingNative, java));
         assertThat(choice.provider()).isSameAs(java);
         assertThat(choice.reason()).contains("requested by -Dffibridge.provider=java");
-        assertThat(workingNative.probes).hasValue(0);
+        assertThat(workingNative.probes()).hasValue(0);
         Diagnostics diagnostics = ProviderSelection.diagnostics("java", List.of(workingNative, java));
-        assertThat(workingNative.probes).hasValue(0);
+        assertThat(workingNative.probes()).hasValue(0);
         assertThat(diagnostics.selected()).isEqualTo("java");
         assertThat(diagnostics.providers())
                 .extracting(Diagnostics.ProviderReport::available)

@@ -89,14 +89,12 @@ final class Containers {
 
     /** A DoubleBuffer operand and a view of its whole backing store (guards included). */
     static final class Buffer {
-        final BufferKind kind;
         final DoubleBuffer operand;
         private final DoubleBuffer whole;
         private final int position;
         private final int limit;
 
-        private Buffer(BufferKind kind, DoubleBuffer operand, DoubleBuffer whole) {
-            this.kind = kind;
+        private Buffer(DoubleBuffer operand, DoubleBuffer whole) {
             this.operand = operand;
             this.whole = whole;
             this.position = operand.position();
@@ -122,24 +120,24 @@ final class Containers {
         switch (kind) {
             case HEAP -> {
                 double[] array = values.clone();
-                return new Buffer(kind, DoubleBuffer.wrap(array), DoubleBuffer.wrap(array));
+                return new Buffer(DoubleBuffer.wrap(array), DoubleBuffer.wrap(array));
             }
             case HEAP_POSITIONED -> {
                 double[] array = guarded(values, 3, 2);
                 DoubleBuffer operand = DoubleBuffer.wrap(array).position(3).limit(3 + n);
-                return new Buffer(kind, operand, DoubleBuffer.wrap(array));
+                return new Buffer(operand, DoubleBuffer.wrap(array));
             }
             case HEAP_SLICED -> {
                 double[] array = guarded(values, 4, 3);
                 DoubleBuffer operand =
                         DoubleBuffer.wrap(array).position(4).slice().limit(n).position(0);
-                return new Buffer(kind, operand, DoubleBuffer.wrap(array));
+                return new Buffer(operand, DoubleBuffer.wrap(array));
             }
             case HEAP_READ_ONLY -> {
                 double[] array = guarded(values, 1, 1);
                 DoubleBuffer operand =
                         DoubleBuffer.wrap(array).position(1).limit(1 + n).asReadOnlyBuffer();
-                return new Buffer(kind, operand, DoubleBuffer.wrap(array));
+                return new Buffer(operand, DoubleBuffer.wrap(array));
             }
             case DIRECT_NATIVE_ORDER, DIRECT_BIG_ENDIAN, DIRECT_LITTLE_ENDIAN -> {
                 ByteOrder order = kind == BufferKind.DIRECT_NATIVE_ORDER
@@ -147,24 +145,24 @@ final class Containers {
                         : kind == BufferKind.DIRECT_BIG_ENDIAN ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
                 DoubleBuffer whole = directDoubles(n, order);
                 whole.put(0, values);
-                return new Buffer(kind, whole.duplicate(), whole);
+                return new Buffer(whole.duplicate(), whole);
             }
             case DIRECT_POSITIONED -> {
                 DoubleBuffer whole = directDoubles(n + 5, ByteOrder.nativeOrder());
                 whole.put(0, guarded(values, 2, 3));
-                return new Buffer(kind, whole.duplicate().position(2).limit(2 + n), whole);
+                return new Buffer(whole.duplicate().position(2).limit(2 + n), whole);
             }
             case DIRECT_MISALIGNED -> {
                 ByteBuffer bytes =
                         ByteBuffer.allocateDirect(8 * (n + 2) + 1).position(1).slice();
                 DoubleBuffer whole = bytes.order(ByteOrder.nativeOrder()).asDoubleBuffer();
                 whole.put(0, guarded(values, 1, 1));
-                return new Buffer(kind, whole.duplicate().position(1).limit(1 + n), whole);
+                return new Buffer(whole.duplicate().position(1).limit(1 + n), whole);
             }
             case DIRECT_READ_ONLY -> {
                 DoubleBuffer whole = directDoubles(n + 2, ByteOrder.nativeOrder());
                 whole.put(0, guarded(values, 1, 1));
-                return new Buffer(kind, whole.asReadOnlyBuffer().position(1).limit(1 + n), whole);
+                return new Buffer(whole.asReadOnlyBuffer().position(1).limit(1 + n), whole);
             }
             case BYTE_HEAP_VIEW_NATIVE_ORDER, BYTE_HEAP_VIEW_BIG_ENDIAN -> {
                 ByteOrder order =
@@ -172,14 +170,14 @@ final class Containers {
                 DoubleBuffer whole =
                         ByteBuffer.allocate(8 * (n + 2)).order(order).asDoubleBuffer();
                 whole.put(0, guarded(values, 1, 1));
-                return new Buffer(kind, whole.duplicate().position(1).limit(1 + n), whole);
+                return new Buffer(whole.duplicate().position(1).limit(1 + n), whole);
             }
             case DIRECT_SLICED_BIG_ENDIAN_READ_ONLY -> {
                 DoubleBuffer whole = directDoubles(n + 3, ByteOrder.BIG_ENDIAN);
                 whole.put(0, guarded(values, 2, 1));
                 DoubleBuffer operand = whole.position(2).slice().limit(n).asReadOnlyBuffer();
                 whole.position(0);
-                return new Buffer(kind, operand, whole);
+                return new Buffer(operand, whole);
             }
         }
         throw new AssertionError(kind);

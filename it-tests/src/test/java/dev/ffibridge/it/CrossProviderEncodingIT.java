@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -22,8 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * Bytes encoded by one provider decode to the same value with the other and are identical byte for byte; bytes
@@ -32,49 +29,31 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * same message (the offsets and lengths involved).
  */
 @Tag("native")
-class CrossProviderEncodingIT {
+@AddLifecycleHook(NativeLeakCheck.class)
+class CrossProviderEncodingIT implements Generators {
 
     static final FfiBridge JAVA = FfiBridge.load("java");
 
     static final FfiBridge NATIVE = FfiBridge.load("native");
 
-    private static final List<Function<FfiBridge, Function<byte[], Object>>> DECODERS =
-            List.of(b -> b::decodePerson, b -> b::decodeData, b -> b::decodeSequence);
-
-    private static final String[] DECODER_NAMES = {"decodePerson", "decodeData", "decodeSequence"};
-
-    private static Map<String, Long> baseline;
-
-    @BeforeContainer
-    static void noteLiveCounts() {
-        baseline = LiveCounts.now();
-    }
-
-    @AfterContainer
-    static void liveCountsAreBack() {
-        NativeLeakCheck.assertBackTo(baseline, "CrossProviderEncodingIT");
-    }
-
     /** Decodes with both providers, with each decoder; the outcomes must be the same. Returns the java ones. */
     static Outcome[] decodeWithBoth(byte[] bytes) {
-        Outcome[] out = new Outcome[3];
-        for (int d = 0; d < 3; d++) {
-            Function<byte[], Object> java = DECODERS.get(d).apply(JAVA);
-            Function<byte[], Object> nativ = DECODERS.get(d).apply(NATIVE);
-            Outcome j = Outcome.of(() -> java.apply(bytes.clone()));
-            Outcome n = Outcome.of(() -> nativ.apply(bytes.clone()));
+        Outcome[] out = new Outcome[Codec.values().length];
+        for (Codec codec : Codec.values()) {
+            Outcome j = Outcome.of(() -> codec.decode(JAVA, bytes.clone()));
+            Outcome n = Outcome.of(() -> codec.decode(NATIVE, bytes.clone()));
             assertThat(j.sameAs(n))
-                    .as("%s(%s): java %s, native %s", DECODER_NAMES[d], Outcome.describe(bytes), j, n)
+                    .as("%s(%s): java %s, native %s", codec.decoderName, Outcome.describe(bytes), j, n)
                     .isTrue();
             if (j.failed()) {
                 assertThat(j.error())
-                        .as("%s(%s)", DECODER_NAMES[d], Outcome.describe(bytes))
+                        .as("%s(%s)", codec.decoderName, Outcome.describe(bytes))
                         .isExactlyInstanceOf(IllegalArgumentException.class);
                 assertThat(n.error().getMessage())
-                        .as("%s(%s): native's message", DECODER_NAMES[d], Outcome.describe(bytes))
+                        .as("%s(%s): native's message", codec.decoderName, Outcome.describe(bytes))
                         .isEqualTo(j.error().getMessage());
             }
-            out[d] = j;
+            out[codec.ordinal()] = j;
         }
         return out;
     }
@@ -82,7 +61,9 @@ class CrossProviderEncodingIT {
     static void rejectedByBoth(String what, byte[] bytes, int decoder) {
         Outcome[] outcomes = decodeWithBoth(bytes);
         assertThat(outcomes[decoder].failed())
-                .as("%s: %s(%s) %s", what, DECODER_NAMES[decoder], Outcome.describe(bytes), outcomes[decoder])
+                .as(
+                        "%s: %s(%s) %s",
+                        what, Codec.values()[decoder].decoderName, Outcome.describe(bytes), outcomes[decoder])
                 .isTrue();
     }
 
@@ -261,19 +242,18 @@ class CrossProviderEncodingIT {
 
     @Provide
     Arbitrary<Person> persons() {
-        return Combinators.combine(Generators.names(), Generators.ages(), Generators.heights())
-                .as((name, age, height) -> {
-                    try {
-                        return new Person(name, age, height);
-                    } catch (IllegalArgumentException e) {
-                        return new Person("fallback " + name.length(), Math.floorMod(age, Person.MAX_AGE + 1), height);
-                    }
-                });
+        return Combinators.combine(names(), ages(), heights()).as((name, age, height) -> {
+            try {
+                return new Person(name, age, height);
+            } catch (IllegalArgumentException e) {
+                return new Person("fallback " + name.length(), Math.floorMod(age, Person.MAX_AGE + 1), height);
+            }
+        });
     }
 
     @Provide
     Arbitrary<double[]> sequences() {
-        return Generators.sumArrays();
+        return sumArrays();
     }
 
     @Provide
@@ -287,7 +267,7 @@ class CrossProviderEncodingIT {
         Arbitrary<byte[]> valid = Arbitraries.oneOf(
                 persons().map(Reference::encodePerson),
                 sequences().map(Reference::encodeSequence),
-                Generators.sumElements().array(double[].class).ofSize(5).map(v -> Reference.encodeData(Data.of(v))));
+                sumElements().array(double[].class).ofSize(5).map(v -> Reference.encodeData(Data.of(v))));
         Arbitrary<Mutation> mutation = Combinators.combine(
                         Arbitraries.integers().between(0, 5),
                         Arbitraries.integers().between(0, 1 << 16),

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.Person;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 
 /**
@@ -36,32 +33,17 @@ class DecoderFuzzIT {
 
     @FuzzTest(maxDuration = CAMPAIGN)
     void decodePerson(FuzzedDataProvider data) {
-        byte[] bytes = data.consumeRemainingAsBytes();
-        decodesAlike(
-                "decodePerson",
-                bytes,
-                bridge -> bridge.decodePerson(bytes),
-                (bridge, person) -> bridge.encodePerson((Person) person));
+        decodesAlike(Codec.PERSON, data.consumeRemainingAsBytes());
     }
 
     @FuzzTest(maxDuration = CAMPAIGN)
     void decodeData(FuzzedDataProvider data) {
-        byte[] bytes = data.consumeRemainingAsBytes();
-        decodesAlike(
-                "decodeData",
-                bytes,
-                bridge -> bridge.decodeData(bytes),
-                (bridge, value) -> bridge.encodeData((Data) value));
+        decodesAlike(Codec.DATA, data.consumeRemainingAsBytes());
     }
 
     @FuzzTest(maxDuration = CAMPAIGN)
     void decodeSequence(FuzzedDataProvider data) {
-        byte[] bytes = data.consumeRemainingAsBytes();
-        decodesAlike(
-                "decodeSequence",
-                bytes,
-                bridge -> bridge.decodeSequence(bytes),
-                (bridge, values) -> bridge.encodeSequence((double[]) values));
+        decodesAlike(Codec.SEQUENCE, data.consumeRemainingAsBytes());
     }
 
     /**
@@ -93,17 +75,14 @@ class DecoderFuzzIT {
     }
 
     /** Both providers decode alike; a value they accept encodes back to {@code bytes} on both. */
-    private static void decodesAlike(
-            String what,
-            byte[] bytes,
-            Function<FfiBridge, Object> decode,
-            BiFunction<FfiBridge, Object, byte[]> encode) {
-        Outcome java = Outcome.of(() -> decode.apply(JAVA));
-        Outcome nativ = Outcome.of(() -> decode.apply(NATIVE));
+    private static void decodesAlike(Codec codec, byte[] bytes) {
+        String what = codec.decoderName;
+        Outcome java = Outcome.of(() -> codec.decode(JAVA, bytes));
+        Outcome nativ = Outcome.of(() -> codec.decode(NATIVE, bytes));
         same(what, java, nativ);
         if (!java.failed()) {
             for (FfiBridge bridge : new FfiBridge[] {JAVA, NATIVE}) {
-                assertThat(encode.apply(bridge, java.value()))
+                assertThat(codec.encode(bridge, java.value()))
                         .as("%s then encode on %s", what, bridge)
                         .isEqualTo(bytes);
             }

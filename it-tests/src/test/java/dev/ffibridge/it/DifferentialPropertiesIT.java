@@ -12,7 +12,6 @@ import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -22,8 +21,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Differential properties: the java and the native provider, given the same input, return the same result bit
@@ -37,7 +36,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * allows, each provider independently; how often the two differed then is printed.
  */
 @Tag("native")
-class DifferentialPropertiesIT {
+@AddLifecycleHook(NativeLeakCheck.class)
+class DifferentialPropertiesIT implements Generators {
 
     static final FfiBridge JAVA = FfiBridge.load("java");
 
@@ -46,20 +46,12 @@ class DifferentialPropertiesIT {
     /** Sums where the NaN payload is open and the two providers did pick different payloads (reported only). */
     static final AtomicLong OPEN_NAN_PAYLOAD_DIFFERENCES = new AtomicLong();
 
-    private static Map<String, Long> baseline;
-
-    @BeforeContainer
-    static void noteLiveCounts() {
-        baseline = LiveCounts.now();
-    }
-
     @AfterContainer
-    static void liveCountsAreBack() {
+    static void reportOpenNanPayloadDifferences() {
         if (OPEN_NAN_PAYLOAD_DIFFERENCES.get() > 0) {
             System.out.println("DifferentialPropertiesIT: " + OPEN_NAN_PAYLOAD_DIFFERENCES.get()
                     + " sums where two different NaNs met and the providers kept different payloads (undefined)");
         }
-        NativeLeakCheck.assertBackTo(baseline, "DifferentialPropertiesIT");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -392,32 +384,7 @@ class DifferentialPropertiesIT {
         assertThat(Outcome.sameBits(j.value(), values)).isTrue();
     }
 
-    // ---------------------------------------------------------------- generators
-
-    @Provide
-    Arbitrary<Integer> ints() {
-        return Generators.anyInt();
-    }
-
-    @Provide
-    Arbitrary<String> names() {
-        return Generators.names();
-    }
-
-    @Provide
-    Arbitrary<Long> ages() {
-        return Generators.ages();
-    }
-
-    @Provide
-    Arbitrary<Float> heights() {
-        return Generators.heights();
-    }
-
-    @Provide
-    Arbitrary<Integer> lengths() {
-        return Generators.lengths();
-    }
+    // ---------------------------------------------------------------- generators (the edge-rich ones: Generators)
 
     @Provide
     Arbitrary<Integer> longLengths() {
@@ -430,15 +397,5 @@ class DifferentialPropertiesIT {
                 Arbitraries.of(-1L, Long.MIN_VALUE, FfiBridge.MAX_BUFFER_LENGTH + 1, Long.MAX_VALUE),
                 Arbitraries.longs().lessOrEqual(-1),
                 Arbitraries.longs().greaterOrEqual(FfiBridge.MAX_BUFFER_LENGTH + 1));
-    }
-
-    @Provide
-    Arbitrary<Double> sumElements() {
-        return Generators.sumElements();
-    }
-
-    @Provide
-    Arbitrary<double[]> sumArrays() {
-        return Generators.sumArrays();
     }
 }

@@ -7,13 +7,17 @@ import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
-/** jqwik generators that aim at the edges on purpose, shared by the differential properties. */
-final class Generators {
+/**
+ * jqwik generators that aim at the edges on purpose, shared by the differential properties: a property class
+ * implements this interface and names a generator in {@code @ForAll("...")}.
+ */
+interface Generators {
 
     /** NaNs with several payloads, quiet and signalling, both signs. */
-    static final float[] FLOAT_NANS = {
+    float[] FLOAT_NANS = {
         Float.NaN,
         Float.intBitsToFloat(0x7fc0_0001),
         Float.intBitsToFloat(0x7f80_0001), // signalling
@@ -23,7 +27,7 @@ final class Generators {
         Float.intBitsToFloat(0xffff_ffff)
     };
 
-    static final float[] FLOAT_EDGES = {
+    float[] FLOAT_EDGES = {
         0f,
         -0f,
         Float.POSITIVE_INFINITY,
@@ -39,7 +43,7 @@ final class Generators {
         -1f
     };
 
-    static final double[] DOUBLE_EDGES = {
+    double[] DOUBLE_EDGES = {
         0.0,
         -0.0,
         Double.NaN,
@@ -68,7 +72,7 @@ final class Generators {
     };
 
     /** The ages at and just outside the uint32 range's edges. */
-    static final long[] AGE_EDGES = {
+    long[] AGE_EDGES = {
         0,
         1,
         30,
@@ -86,11 +90,10 @@ final class Generators {
     };
 
     /** The lengths the buffer properties aim at. */
-    static final int[] LENGTH_EDGES = {0, 1, 2, 5, 7, 8, 15, 16, 17, 31, 32, 33, 1023, 1024, 1025};
+    int[] LENGTH_EDGES = {0, 1, 2, 5, 7, 8, 15, 16, 17, 31, 32, 33, 1023, 1024, 1025};
 
-    private Generators() {}
-
-    static Arbitrary<Integer> anyInt() {
+    @Provide
+    default Arbitrary<Integer> ints() {
         return Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.integers()),
                 Tuple.of(
@@ -108,7 +111,8 @@ final class Generators {
                                 -(1 << 30))));
     }
 
-    static Arbitrary<Long> ages() {
+    @Provide
+    default Arbitrary<Long> ages() {
         return Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.of(box(AGE_EDGES))),
                 Tuple.of(4, Arbitraries.longs().between(-3, Person.MAX_AGE + 3)),
@@ -116,7 +120,8 @@ final class Generators {
                 Tuple.of(1, Arbitraries.longs()));
     }
 
-    static Arbitrary<Float> heights() {
+    @Provide
+    default Arbitrary<Float> heights() {
         return Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.of(box(FLOAT_NANS))),
                 Tuple.of(3, Arbitraries.of(box(FLOAT_EDGES))),
@@ -129,7 +134,8 @@ final class Generators {
      * Names: empty, ASCII, multi-byte UTF-8, surrogate pairs, unpaired surrogates, interior NUL, any chars at
      * all. Long names (1 MiB and more) are explicit examples, not generated.
      */
-    static Arbitrary<String> names() {
+    @Provide
+    default Arbitrary<String> names() {
         Arbitrary<String> ascii = Arbitraries.strings().ascii().ofMaxLength(40);
         Arbitrary<String> printable =
                 Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(20);
@@ -162,7 +168,8 @@ final class Generators {
     }
 
     /** Buffer lengths: the edges, small ones, some around a thousand, rarely 1 048 577. */
-    static Arbitrary<Integer> lengths() {
+    @Provide
+    default Arbitrary<Integer> lengths() {
         return Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.of(box(LENGTH_EDGES))),
                 Tuple.of(6, Arbitraries.integers().between(0, 100)),
@@ -171,7 +178,8 @@ final class Generators {
     }
 
     /** Doubles for sums: the edges (NaN payloads, infinities, -0.0, huge), any bit pattern, moderate values. */
-    static Arbitrary<Double> sumElements() {
+    @Provide
+    default Arbitrary<Double> sumElements() {
         return Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.of(box(DOUBLE_EDGES))),
                 Tuple.of(2, Arbitraries.longs().map(Double::longBitsToDouble)),
@@ -185,7 +193,8 @@ final class Generators {
     }
 
     /** Arrays for sums: edge-rich ones, NaN-free ones, and cancellation-heavy ones of huge and unit values. */
-    static Arbitrary<double[]> sumArrays() {
+    @Provide
+    default Arbitrary<double[]> sumArrays() {
         Arbitrary<double[]> mixed = sumElements().array(double[].class).ofMaxSize(80);
         Arbitrary<double[]> finite = Arbitraries.doubles()
                 .between(-1e300, 1e300)

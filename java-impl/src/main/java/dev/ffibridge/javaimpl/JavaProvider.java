@@ -1,7 +1,7 @@
 package dev.ffibridge.javaimpl;
 
+import dev.ffibridge.api.spi.AbstractFfiBridgeProvider;
 import dev.ffibridge.api.spi.BridgeOperations;
-import dev.ffibridge.api.spi.FfiBridgeProvider;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +9,7 @@ import java.util.Optional;
  * The pure-Java provider, named {@code "java"}: always available, with priority 0 so that the
  * native provider wins under {@code auto} whenever it can run. It touches no native code.
  */
-public final class JavaProvider implements FfiBridgeProvider {
+public final class JavaProvider extends AbstractFfiBridgeProvider {
 
     /** The name {@code -Dffibridge.provider} uses for this provider. */
     public static final String NAME = "java";
@@ -18,16 +18,8 @@ public final class JavaProvider implements FfiBridgeProvider {
     public static final int PRIORITY = 0;
 
     /** Creates the provider; cheap, as {@link java.util.ServiceLoader} requires. */
-    public JavaProvider() {}
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int priority() {
-        return PRIORITY;
+    public JavaProvider() {
+        super(NAME, PRIORITY);
     }
 
     /** Always empty: pure Java runs everywhere the API does. */

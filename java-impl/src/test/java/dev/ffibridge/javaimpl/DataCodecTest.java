@@ -42,11 +42,6 @@ class DataCodecTest {
         }
     }
 
-    @Test
-    void rejectsNulls() {
-        Rejections.assertCodecRejectsNulls(BRIDGE::encodeData, BRIDGE::decodeData);
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 8, 32, 39})
     void rejectsTruncatedBytes(int length) {

@@ -71,11 +71,6 @@ class PersonCodecTest {
         assertThat(BRIDGE.decodePerson(person(3, "efbbbf")).name()).isEqualTo("\uFEFF");
     }
 
-    @Test
-    void rejectsNulls() {
-        Rejections.assertCodecRejectsNulls(BRIDGE::encodePerson, BRIDGE::decodePerson);
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 4, 8, 15})
     void rejectsTruncatedHeaders(int length) {

@@ -28,12 +28,6 @@ final class Rejections {
         assertThatNullPointerException().isThrownBy(() -> segment.accept(null));
     }
 
-    /** Asserts that a codec's encoder and decoder throw {@link NullPointerException} for null. */
-    static <T> void assertCodecRejectsNulls(Function<T, byte[]> encoder, Function<byte[], ?> decoder) {
-        assertThatNullPointerException().isThrownBy(() -> encoder.apply(null));
-        assertThatNullPointerException().isThrownBy(() -> decoder.apply(null));
-    }
-
     /**
      * Asserts that {@code call} rejects every range outside an array of four doubles with {@link
      * IndexOutOfBoundsException}, and returns that array (all zeros unless the call wrote to it).

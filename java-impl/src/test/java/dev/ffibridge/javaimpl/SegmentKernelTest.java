@@ -94,14 +94,7 @@ class SegmentKernelTest {
 
     @Test
     void eachBlockStartsNewLanes() {
-        // Element 16 goes to lane 0, where 1e16 swallows it (lane 8 = -1e16 cancels it at the end).
-        // Elements 8192 and 8208 start lane 0 of the second block: 2 there, and 1e16 + 2 is exact.
-        double[] values = new double[8209];
-        values[0] = 1e16;
-        values[8] = -1e16;
-        values[16] = 1.0;
-        values[8192] = 1.0;
-        values[8208] = 1.0; // the tail, lane 0 of the second block too
+        double[] values = SumOrder.blocksStartNewLanes(); // 8209 values: the tail is lane 0 of the second block
         try (Arena arena = Arena.ofConfined()) {
             for (Kind kind : Kind.values()) {
                 MemorySegment segment = Segments.write(kind.make.apply(arena, values.length), values);

@@ -55,11 +55,6 @@ class SequenceCodecTest {
         assertThat(BRIDGE.decodeSequence(BRIDGE.encodeSequence(values))).containsExactly(values);
     }
 
-    @Test
-    void rejectsNulls() {
-        Rejections.assertCodecRejectsNulls(BRIDGE::encodeSequence, BRIDGE::decodeSequence);
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 7})
     void rejectsATruncatedCount(int length) {

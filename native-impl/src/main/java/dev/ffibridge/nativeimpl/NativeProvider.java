@@ -1,7 +1,7 @@
 package dev.ffibridge.nativeimpl;
 
+import dev.ffibridge.api.spi.AbstractFfiBridgeProvider;
 import dev.ffibridge.api.spi.BridgeOperations;
-import dev.ffibridge.api.spi.FfiBridgeProvider;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
 import dev.ffibridge.nativeimpl.loading.LoadResult;
 import dev.ffibridge.nativeimpl.loading.NativeRuntime;
@@ -23,7 +23,7 @@ import java.util.Optional;
  * and the struct layouts of the Java bindings, and pass a small self-test. The JVM needs {@code
  * --enable-native-access=ALL-UNNAMED} (or the module's name).
  */
-public final class NativeProvider implements FfiBridgeProvider {
+public final class NativeProvider extends AbstractFfiBridgeProvider {
 
     /** The provider's name: {@value}. */
     public static final String NAME = NativeRuntime.PROVIDER_NAME;
@@ -32,16 +32,8 @@ public final class NativeProvider implements FfiBridgeProvider {
     public static final int PRIORITY = 100;
 
     /** Creates the provider; cheap, and touches no native code. */
-    public NativeProvider() {}
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int priority() {
-        return PRIORITY;
+    public NativeProvider() {
+        super(NAME, PRIORITY);
     }
 
     /**

@@ -32,6 +32,22 @@ public final class SumOrder {
     }
 
     /**
+     * 8209 values whose documented sum is 2.0 only because each block starts new lanes: 1e16 at element 0
+     * swallows element 16 (lane 0, cancelled with lane 8's -1e16 only at the end), while elements 8192 and
+     * 8208 start lane 0 of the second block, where they make 2, and 1e16 + 2 is exact. A sum that carried
+     * the lanes across blocks would give 0 or 1.
+     */
+    public static double[] blocksStartNewLanes() {
+        double[] x = new double[BLOCK + 17];
+        x[0] = 1e16;
+        x[8] = -1e16;
+        x[16] = 1.0;
+        x[BLOCK] = 1.0;
+        x[BLOCK + 16] = 1.0;
+        return x;
+    }
+
+    /**
      * Every bit pattern the documented sum may have. One, unless NaNs with different payloads meet in
      * an addition: IEEE 754 lets an addition of two NaNs return either (quieted), and implementations
      * do differ (HotSpot's interpreter and C2 keep the right operand's payload, C1 the left one's; a

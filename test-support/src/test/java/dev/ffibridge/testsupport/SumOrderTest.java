@@ -20,12 +20,8 @@ class SumOrderTest {
 
     @Test
     void startsNewLanesInEachBlockOf8192() {
-        double[] x = new double[8209];
-        x[0] = 1e16;
-        x[8] = -1e16;
-        x[16] = 1.0; // lane 0 of block 0: swallowed by 1e16
-        x[8192] = 1.0;
-        x[8208] = 1.0; // lane 0 of block 1: 2.0, and 1e16 + 2 is exact
+        double[] x = SumOrder.blocksStartNewLanes();
+        assertThat(x).hasSize(8209);
         assertThat(SumOrder.sum(x)).isEqualTo(2.0);
         assertThat(SumOrder.BLOCK).isEqualTo(8192);
     }

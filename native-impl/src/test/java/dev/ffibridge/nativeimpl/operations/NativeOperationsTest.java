@@ -11,6 +11,8 @@ import dev.ffibridge.api.OwnedBuffer;
 import dev.ffibridge.api.Person;
 import dev.ffibridge.nativeimpl.abi.BufferFunctions;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
+import dev.ffibridge.testsupport.CallersArena;
+import dev.ffibridge.testsupport.CodecRejections;
 import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -458,16 +460,10 @@ class NativeOperationsTest {
 
         @Test
         void anArenaBufferIsTheArenasMemoryFreedWhenTheArenaCloses() {
-            MemorySegment segment;
-            try (Arena arena = Arena.ofConfined()) {
-                segment = bridge.filledBuffer(5, arena);
-                assertThat(segment.scope()).isEqualTo(arena.scope());
-                assertThat(segment.isReadOnly()).isTrue();
-                assertThat(segment.toArray(JAVA_DOUBLE)).containsExactly(0, 1, 2, 3, 4);
+            CallersArena.assertFilledBufferOfFiveIsTheArenas(bridge::filledBuffer, (arena, segment) -> {
                 assertThat(NativeDiagnostics.liveCounts().buffers()).isZero();
-            }
+            });
             assertThat(NativeDiagnostics.liveCounts().buffers()).isZero();
-            assertThatThrownBy(() -> segment.get(JAVA_DOUBLE, 0)).isInstanceOf(IllegalStateException.class);
         }
 
         @Test
@@ -601,12 +597,9 @@ class NativeOperationsTest {
 
         @Test
         void rejectsNulls() {
-            assertThatThrownBy(() -> bridge.encodePerson(null)).isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> bridge.decodePerson(null)).isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> bridge.encodeData(null)).isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> bridge.decodeData(null)).isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> bridge.encodeSequence(null)).isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> bridge.decodeSequence(null)).isInstanceOf(NullPointerException.class);
+            CodecRejections.assertRejectsNulls(bridge::encodePerson, bridge::decodePerson);
+            CodecRejections.assertRejectsNulls(bridge::encodeData, bridge::decodeData);
+            CodecRejections.assertRejectsNulls(bridge::encodeSequence, bridge::decodeSequence);
         }
 
         /**
