@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds tests/c/client.c against include/ffi_bridge.h with gcc -Wall -Wextra -Werror and runs
 # it against the given library under valgrind (errors and definite/indirect leaks fail).
-# First checks that the library is linked with -z nodelete.
+# First checks that the library is linked with -z nodelete; last runs tests/c/unload.c, which
+# unloads the library after a sum that started its helper thread and checks that it stayed mapped.
 #
 # Usage: scripts/c-client-test.sh <path-to-libffi_bridge.so>
 # Without valgrind: fails when CI=true, otherwise runs the client directly with a note.
@@ -74,4 +75,22 @@ for threads in 2 1; do
         exit 1
     fi
 done
-echo "c-client-test: OK (${run[0]##*/}${C_CLIENT_SANITIZER:+ with -fsanitize=$C_CLIENT_SANITIZER}, FFI_BRIDGE_THREADS=2 and 1, $(tail -n 1 "$tmp/out"))"
+
+# Unloading after a sum that started the helper thread (an instrumented library cannot be loaded by a
+# plain program, so not in the sanitizer run).
+unload_note=""
+if [[ -z "${C_CLIENT_SANITIZER:-}" ]]; then
+    unload="$tmp/unload"
+    dl=(-ldl)
+    if $windows; then unload="$tmp/unload.exe"; dl=(); fi
+    $cc -std=c11 -O1 -g -Wall -Wextra -Werror -Wpedantic -D_POSIX_C_SOURCE=200809L \
+        "$crate_dir/tests/c/unload.c" -o "$unload" "${dl[@]}"
+    target="$lib_dir/$lib_name"
+    $windows && target="$lib_name" # found on the DLL search path (WINE_DLL_DIRS)
+    unload_run=("$unload")
+    ((${#runner[@]} > 0)) && unload_run=("${runner[@]}" "$unload")
+    FFI_BRIDGE_THREADS=2 "${unload_run[@]}" "$target" | tr -d '\r' | tee "$tmp/unload.out"
+    grep -qx 'unload: ok' "$tmp/unload.out" || { echo "c-client-test: the unload check failed" >&2; exit 1; }
+    unload_note=", unload after a helper-thread sum ok"
+fi
+echo "c-client-test: OK (${run[0]##*/}${C_CLIENT_SANITIZER:+ with -fsanitize=$C_CLIENT_SANITIZER}, FFI_BRIDGE_THREADS=2 and 1, $(tail -n 1 "$tmp/out")$unload_note)"

@@ -2,25 +2,21 @@
 //! state on entry to every export.
 //!
 //! Detection is std's `is_x86_feature_detected!`, which checks the CPU (and the OS's support
-//! for the wider registers) once and caches the answer. On other architectures every check is
-//! `false`, and the portable kernels run.
+//! for the wider registers) once and caches the answer. On other architectures there is nothing
+//! to detect, and the portable kernels run.
 
 /// Whether the CPU supports AVX (and the OS saves the `ymm` registers).
+#[cfg(target_arch = "x86_64")]
 #[inline]
 pub(crate) fn has_avx() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    return std::arch::is_x86_feature_detected!("avx");
-    #[cfg(not(target_arch = "x86_64"))]
-    false
+    std::arch::is_x86_feature_detected!("avx")
 }
 
 /// Whether the CPU supports AVX-512F (and the OS saves the `zmm` registers).
+#[cfg(target_arch = "x86_64")]
 #[inline]
 pub(crate) fn has_avx512f() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    return std::arch::is_x86_feature_detected!("avx512f");
-    #[cfg(not(target_arch = "x86_64"))]
-    false
+    std::arch::is_x86_feature_detected!("avx512f")
 }
 
 /// Clears upper vector state that the caller left dirty, on entry to every export.
@@ -51,6 +47,7 @@ fn zero_upper() {
 mod tests {
     use super::*;
 
+    #[cfg(target_arch = "x86_64")]
     #[test]
     fn detection_is_stable() {
         let (avx, avx512f) = (has_avx(), has_avx512f());
@@ -58,6 +55,12 @@ mod tests {
         assert_eq!(has_avx512f(), avx512f);
         // Every AVX-512F CPU has AVX.
         assert!(!avx512f || avx);
+        clean_upper_state();
+    }
+
+    #[cfg(not(target_arch = "x86_64"))]
+    #[test]
+    fn the_upper_state_cleanup_is_a_no_op() {
         clean_upper_state();
     }
 }

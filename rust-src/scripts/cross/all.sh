@@ -3,7 +3,8 @@
 #   build: stages the host library (stripped, with its .sha256) and builds + stages every cross
 #          platform whose toolchain is installed (generate-resources, before the jar is made);
 #   test:  floors and ABI probe of the host library (its other tests are scripts/verify.sh's), then
-#          scripts/cross/test.sh for every cross platform built (verify phase).
+#          scripts/cross/test.sh for every cross platform built (verify phase), and when the Windows
+#          toolchain (Debian's rustc and std sources) is there, the macOS type-check (check-apple.sh).
 # A platform whose toolchain is missing is skipped with ONE notice naming it and the install script;
 # with mode "all" or CI=true it fails the build instead. Mode "none" builds the host only.
 # NATIVE_PREBUILT_DIR (Maven: -Dnative.prebuilt.dir): <platform>/<file> libraries built and tested on
@@ -83,6 +84,11 @@ test_all() {
         "$CROSS_DIR/test.sh" "$platform" "$work" "$stage" | tee "$work/$platform.test.log"
         summary+=("$(tail -n 1 "$work/$platform.test.log") [$((SECONDS - t0)) s]")
     done <"$built_list"
+    if grep -qx windows-x86-64 "$built_list"; then
+        t0=$SECONDS
+        "$CROSS_DIR/check-apple.sh" "$work" | tee "$work/apple.check.log"
+        summary+=("$(tail -n 1 "$work/apple.check.log") [$((SECONDS - t0)) s]")
+    fi
     echo "==> cross: summary"
     printf '  %s\n' "${summary[@]}"
 }

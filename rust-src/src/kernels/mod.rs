@@ -21,6 +21,7 @@
 
 use std::mem::MaybeUninit;
 
+#[cfg(target_arch = "x86_64")]
 use crate::cpu;
 use crate::ffi::raw::Slot;
 use order::{add_lanes, combine, Lanes, EXACT_LIMIT, SUM_BLOCK, SUM_LANES};

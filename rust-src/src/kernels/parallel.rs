@@ -27,9 +27,9 @@
 //! * If the thread cannot be spawned, or it is turned off, every sum stays on its calling
 //!   thread.
 //! * The helper polls with `sched_yield`, so a thread that wants its CPU gets it, and it is
-//!   parked when idle for longer than [`SPIN`](handoff::SPIN). It never exits: the library is
-//!   linked with `-z nodelete` (see `build.rs`), so `dlclose` cannot unmap the code it is
-//!   parked in.
+//!   parked when idle for longer than [`SPIN`](handoff::SPIN). It never exits: before it is
+//!   spawned the library is made to stay loaded (`-z nodelete` on ELF, a pin on Windows and
+//!   Apple platforms: [`pin`]), so unloading it cannot unmap the code the helper runs in.
 
 use std::sync::OnceLock;
 use std::thread::{self, Thread};
@@ -39,6 +39,7 @@ use crate::kernels::order::{add_lanes, Lanes, SUM_BLOCK, SUM_LANES};
 use handoff::{serve, Owner, Round, Work, SHARED};
 
 mod handoff;
+mod pin;
 #[cfg(test)]
 mod test_hooks;
 #[cfg(test)]
@@ -65,7 +66,7 @@ fn helper() -> Option<&'static Thread> {
         .get_or_init(|| {
             // The unit tests exercise the helper unless told otherwise, whatever the CPU count.
             let variable = std::env::var_os(THREADS_VARIABLE);
-            if !enabled(variable.as_deref(), || cfg!(test) || cpus() >= 2) {
+            if !enabled(variable.as_deref(), || cfg!(test) || cpus() >= 2) || !pin::pin_library() {
                 return None;
             }
             thread::Builder::new()

@@ -7,7 +7,9 @@ use super::order::{add_lanes, SUM_LANES};
 /// The sum order's constants and tree, and the second thread's threshold, for tests outside the kernels.
 pub(crate) use super::order::{combine, EXACT_LIMIT, SUM_BLOCK};
 pub(crate) use super::parallel::MIN_LEN;
-use super::portable::{block_lanes_portable, fill_counted_portable};
+use super::portable::block_lanes_portable;
+#[cfg(target_arch = "x86_64")]
+use super::portable::fill_counted_portable;
 use crate::ffi::raw::Slot;
 
 /// The lengths the SIMD/portable comparisons cover.
@@ -32,6 +34,7 @@ impl<F: Fn(&mut [MaybeUninit<Slot>], u64)> FillFn for F {}
 
 /// Runs `test` when the CPU has the kernel's feature; otherwise says on stderr that `what` was
 /// skipped for want of `feature`.
+#[cfg(target_arch = "x86_64")]
 pub(crate) fn when_available(available: bool, feature: &str, what: &str, test: impl FnOnce()) {
     if available {
         test();
@@ -177,6 +180,7 @@ pub(crate) fn sum_portable(src: &[Slot]) -> f64 {
 /// Checks `fill_fn` against the portable fill and the reference, bit for bit, for every length
 /// of [`ALIGNED_LENGTHS`] at every offset of [`ALIGNED_OFFSETS`] from a 64-byte boundary, from
 /// the starts 0, 5, 2^53 - 5000 and 2^53 - length.
+#[cfg(target_arch = "x86_64")]
 pub(crate) fn assert_fill_matches_portable_at_64_byte_offsets(fill_fn: impl FillFn) {
     for length in ALIGNED_LENGTHS {
         for offset in ALIGNED_OFFSETS {
