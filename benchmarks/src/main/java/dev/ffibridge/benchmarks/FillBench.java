@@ -4,7 +4,11 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import com.sun.jna.Pointer;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
+import java.util.stream.DoubleStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
@@ -12,11 +16,13 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * {@code fillBuffer}: element {@code i} becomes {@code (double) i}, into a preallocated, reused
- * buffer of {@code n} doubles (the guide's "preallocated buffer"). On a {@code double[]}: java
- * provider, native provider, the raw FFM floor ({@code fill_buffer}, critical with heap access),
- * JNI ({@code GetPrimitiveArrayCritical}), JNA (direct mapping; copies the array in and out) and
- * {@link Arrays#fill} (a memset-like store loop, the speed of light for writing {@code n} doubles
- * from Java). On off-heap memory (a {@link MemorySegment}): java, native, raw FFM, JNI and JNA.
+ * buffer of {@code n} doubles (the guide's "preallocated buffer"). Through the public API, on each
+ * provider: a {@code double[]}, an off-heap {@link MemorySegment}, a heap {@link DoubleBuffer}
+ * (wrapping an array) and a direct one (native byte order). The peers, on a {@code double[]}: the
+ * raw FFM floor ({@code fill_buffer}, critical with heap access), JNI ({@code
+ * GetPrimitiveArrayCritical}), JNA (direct mapping; copies the array in and out) and {@link
+ * Arrays#fill} (a memset-like store loop, the speed of light for writing {@code n} doubles from
+ * Java); on the segment: raw FFM, JNI and JNA. {@code run.sh full} runs the peers at fewer n.
  */
 public class FillBench extends ProviderBench {
 
@@ -25,6 +31,8 @@ public class FillBench extends ProviderBench {
 
     double[] array;
     MemorySegment segment;
+    DoubleBuffer heapBuffer;
+    DoubleBuffer directBuffer;
     Pointer pointer;
 
     @Setup
@@ -33,6 +41,12 @@ public class FillBench extends ProviderBench {
         array = new double[n];
         Arrays.fill(array, Double.NaN);
         segment = arena.allocate(JAVA_DOUBLE, n).fill((byte) 0xff);
+        heapBuffer = DoubleBuffer.wrap(array.clone());
+        directBuffer = ByteBuffer.allocateDirect(n * Double.BYTES)
+                .order(ByteOrder.nativeOrder())
+                .asDoubleBuffer()
+                .put(array.clone())
+                .clear();
         pointer = new Pointer(segment.address());
     }
 
@@ -40,25 +54,41 @@ public class FillBench extends ProviderBench {
     @TearDown
     public void check() {
         int last = n - 1;
-        boolean nothingToFill = n == 0;
-        boolean arrayFilled = nothingToFill || array[last] == last || array[last] == 1.0;
-        boolean segmentFilled = nothingToFill || segment.getAtIndex(JAVA_DOUBLE, last) == last;
-        if (!arrayFilled && !segmentFilled) {
+        boolean filled = n == 0
+                || DoubleStream.of(
+                                array[last],
+                                segment.getAtIndex(JAVA_DOUBLE, last),
+                                heapBuffer.get(last),
+                                directBuffer.get(last))
+                        .anyMatch(v -> v == last || v == 1.0);
+        if (!filled) {
             throw new AssertionError("no fill values found after the benchmark");
         }
     }
 
-    // ---- double[] -----------------------------------------------------------------------------
+    // ---- the public API, once per provider ---------------------------------------------------
 
     @Benchmark
-    public void array_java() {
-        javaBridge.fillBuffer(array);
+    public void array(Provider p) {
+        p.bridge.fillBuffer(array);
     }
 
     @Benchmark
-    public void array_native() {
-        nativeBridge.fillBuffer(array);
+    public void segment(Provider p) {
+        p.bridge.fillBuffer(segment);
     }
+
+    @Benchmark
+    public void heapBuffer(Provider p) {
+        p.bridge.fillBuffer(heapBuffer);
+    }
+
+    @Benchmark
+    public void directBuffer(Provider p) {
+        p.bridge.fillBuffer(directBuffer);
+    }
+
+    // ---- peers on the double[] ----------------------------------------------------------------
 
     @Benchmark
     public void array_rawFfm() throws Throwable {
@@ -81,17 +111,7 @@ public class FillBench extends ProviderBench {
         Arrays.fill(array, 1.0);
     }
 
-    // ---- off-heap MemorySegment ----------------------------------------------------------------
-
-    @Benchmark
-    public void segment_java() {
-        javaBridge.fillBuffer(segment);
-    }
-
-    @Benchmark
-    public void segment_native() {
-        nativeBridge.fillBuffer(segment);
-    }
+    // ---- peers on the off-heap MemorySegment ----------------------------------------------------
 
     @Benchmark
     public void segment_rawFfm() throws Throwable {

@@ -3,15 +3,21 @@ package dev.ffibridge.benchmarks;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
  * {@code sumBuffer} of {@code n} doubles in the documented order (both providers agree bit for
- * bit; checked at setup). On a {@code double[]}: java provider, native provider, the raw FFM floor
- * ({@code ffi_bridge_sum_buffer}, critical with heap access), JNI ({@code
- * GetPrimitiveArrayCritical}). On off-heap memory: java, native, raw FFM, JNI.
+ * bit; checked at setup). Through the public API, on each provider: a {@code double[]}, an off-heap
+ * {@link MemorySegment}, a heap {@link DoubleBuffer} (wrapping the array) and a direct one (native
+ * byte order). The peers: the raw FFM floor ({@code ffi_bridge_sum_buffer}, critical with heap
+ * access) and JNI ({@code GetPrimitiveArrayCritical}; native memory by address), on the array and
+ * on the segment. {@code run.sh full} runs the peers at fewer n.
  */
 public class SumBench extends ProviderBench {
 
@@ -20,6 +26,8 @@ public class SumBench extends ProviderBench {
 
     double[] array;
     MemorySegment segment;
+    DoubleBuffer heapBuffer;
+    DoubleBuffer directBuffer;
     MemorySegment out;
 
     @Setup
@@ -32,34 +40,50 @@ public class SumBench extends ProviderBench {
         }
         segment = arena.allocate(JAVA_DOUBLE, n);
         MemorySegment.copy(array, 0, segment, JAVA_DOUBLE, 0, n);
+        heapBuffer = DoubleBuffer.wrap(array);
+        directBuffer = ByteBuffer.allocateDirect(n * Double.BYTES)
+                .order(ByteOrder.nativeOrder())
+                .asDoubleBuffer()
+                .put(array)
+                .clear();
         out = MemorySegment.ofArray(new double[1]);
         double expected = javaBridge.sumBuffer(array);
-        double[] results = {
-            nativeBridge.sumBuffer(array), javaBridge.sumBuffer(segment), nativeBridge.sumBuffer(segment)
-        };
-        for (double r : results) {
-            if (Double.doubleToRawLongBits(r) != Double.doubleToRawLongBits(expected)) {
-                throw new AssertionError("providers disagree: " + expected + " vs " + r);
+        for (Provider p : List.of(Provider.of("java"), Provider.of("native"))) {
+            for (double r : new double[] {array(p), segment(p), heapBuffer(p), directBuffer(p)}) {
+                if (Double.doubleToRawLongBits(r) != Double.doubleToRawLongBits(expected)) {
+                    throw new AssertionError(p.provider + " disagrees: " + expected + " vs " + r);
+                }
             }
         }
     }
 
-    // ---- double[] -----------------------------------------------------------------------------
+    // ---- the public API, once per provider ---------------------------------------------------
 
     @Benchmark
-    public double array_java() {
-        return javaBridge.sumBuffer(array);
+    public double array(Provider p) {
+        return p.bridge.sumBuffer(array);
     }
 
     @Benchmark
-    public double array_native() {
-        return nativeBridge.sumBuffer(array);
+    public double segment(Provider p) {
+        return p.bridge.sumBuffer(segment);
     }
+
+    @Benchmark
+    public double heapBuffer(Provider p) {
+        return p.bridge.sumBuffer(heapBuffer);
+    }
+
+    @Benchmark
+    public double directBuffer(Provider p) {
+        return p.bridge.sumBuffer(directBuffer);
+    }
+
+    // ---- peers ----------------------------------------------------------------------------------
 
     @Benchmark
     public double array_rawFfm() throws Throwable {
-        Raw.check((int) Raw.SUM_BUFFER.invokeExact(MemorySegment.ofArray(array), (long) array.length, out));
-        return out.get(JAVA_DOUBLE, 0);
+        return rawSum(MemorySegment.ofArray(array));
     }
 
     @Benchmark
@@ -67,26 +91,18 @@ public class SumBench extends ProviderBench {
         return JniShim.sumBuffer(array);
     }
 
-    // ---- off-heap MemorySegment ----------------------------------------------------------------
-
-    @Benchmark
-    public double segment_java() {
-        return javaBridge.sumBuffer(segment);
-    }
-
-    @Benchmark
-    public double segment_native() {
-        return nativeBridge.sumBuffer(segment);
-    }
-
     @Benchmark
     public double segment_rawFfm() throws Throwable {
-        Raw.check((int) Raw.SUM_BUFFER.invokeExact(segment, (long) n, out));
-        return out.get(JAVA_DOUBLE, 0);
+        return rawSum(segment);
     }
 
     @Benchmark
     public double segment_jni() {
         return JniShim.sumAddress(segment.address(), n);
+    }
+
+    private double rawSum(MemorySegment values) throws Throwable {
+        Raw.check((int) Raw.SUM_BUFFER.invokeExact(values, (long) n, out));
+        return out.get(JAVA_DOUBLE, 0);
     }
 }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** JMH results read back from {@code -rf json} files, for {@link Report} and {@link Charts}. */
 public final class Results {
@@ -28,7 +30,9 @@ public final class Results {
     private static Result toResult(JmhJson.Run run) {
         String[] parts = run.benchmark().split("\\.");
         String bench = parts[parts.length - 2];
-        String method = parts[parts.length - 1];
+        // a public-API benchmark runs once per provider: its key is method_provider, like the peers' names
+        String provider = run.params() == null ? null : run.params().get("provider");
+        String method = parts[parts.length - 1] + (provider == null ? "" : "_" + provider);
         int cut = method.indexOf('_');
         String op = cut < 0 ? method : method.substring(0, cut);
         String variant = cut < 0 ? "" : method.substring(cut + 1);
@@ -53,8 +57,29 @@ public final class Results {
                 percentile(primary, "100.0") * scale,
                 samples,
                 alloc == null ? Double.NaN : alloc.score(),
+                counters(run),
                 run.forks(),
                 String.valueOf(run.jdkVersion()));
+    }
+
+    /**
+     * The secondary results other than the profilers' ({@code gc.*}, ...), e.g. {@code @AuxCounters}, each as the
+     * mean of its iterations: JMH's own score of an event counter is their sum.
+     */
+    private static Map<String, Double> counters(JmhJson.Run run) {
+        Map<String, Double> counters = new TreeMap<>();
+        if (run.secondaryMetrics() != null) {
+            run.secondaryMetrics().forEach((name, metric) -> {
+                if (!name.contains(".") && metric.rawData() != null) {
+                    metric.rawData().stream()
+                            .flatMap(List::stream)
+                            .mapToDouble(Double::doubleValue)
+                            .average()
+                            .ifPresent(mean -> counters.put(name, mean));
+                }
+            });
+        }
+        return counters;
     }
 
     private static double percentile(JmhJson.Metric metric, String key) {

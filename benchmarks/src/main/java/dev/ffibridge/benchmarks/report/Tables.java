@@ -27,10 +27,16 @@ final class Tables {
 
     private Tables() {}
 
-    /** The tables of one class's results: a single-shot table, or times then allocation if measured. */
+    /**
+     * The tables of one class's results: a single-shot table, a table of the benchmark's own counters (e.g.
+     * SafepointBench's times to safepoint) if it has any, or times then allocation if measured.
+     */
     static String of(List<Result> rows) {
         if (rows.get(0).mode().equals("ss")) {
             return singleShot(rows);
+        }
+        if (rows.stream().anyMatch(r -> !r.counters().isEmpty())) {
+            return Counters.table(rows);
         }
         StringBuilder md = new StringBuilder(pivot(rows, true));
         if (rows.stream().anyMatch(r -> !Double.isNaN(r.bytesPerOp()))) {
