@@ -4,35 +4,26 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import com.sun.jna.Pointer;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.stream.DoubleStream;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * {@code fillBuffer}: element {@code i} becomes {@code (double) i}, into a preallocated, reused
  * buffer of {@code n} doubles (the guide's "preallocated buffer"). Through the public API, on each
- * provider: a {@code double[]}, an off-heap {@link MemorySegment}, a heap {@link DoubleBuffer}
- * (wrapping an array) and a direct one (native byte order). The peers, on a {@code double[]}: the
+ * provider: a {@code double[]}, an off-heap {@link MemorySegment} and a heap or direct {@link
+ * DoubleBuffer} ({@link BulkBench.DoubleBuffers}). The peers, on a {@code double[]}: the
  * raw FFM floor ({@code fill_buffer}, critical with heap access), JNI ({@code
  * GetPrimitiveArrayCritical}), JNA (direct mapping; copies the array in and out) and {@link
  * Arrays#fill} (a memset-like store loop, the speed of light for writing {@code n} doubles from
  * Java); on the segment: raw FFM, JNI and JNA. {@code run.sh full} runs the peers at fewer n.
  */
-public class FillBench extends ProviderBench {
+public class FillBench extends BulkBench {
 
-    @Param({"0", "1", "16", "64", "256", "1024", "65536", "1048576", "16777216"})
-    int n;
-
-    double[] array;
-    MemorySegment segment;
-    DoubleBuffer heapBuffer;
-    DoubleBuffer directBuffer;
     Pointer pointer;
 
     @Setup
@@ -40,26 +31,20 @@ public class FillBench extends ProviderBench {
         // NaN, which no variant writes, so that the check below sees what the benchmark left
         array = new double[n];
         Arrays.fill(array, Double.NaN);
-        segment = arena.allocate(JAVA_DOUBLE, n).fill((byte) 0xff);
-        heapBuffer = DoubleBuffer.wrap(array.clone());
-        directBuffer = ByteBuffer.allocateDirect(n * Double.BYTES)
-                .order(ByteOrder.nativeOrder())
-                .asDoubleBuffer()
-                .put(array.clone())
-                .clear();
+        copyArrayToSegment();
         pointer = new Pointer(segment.address());
     }
 
-    /** The variant that ran must have left the fill values (Arrays.fill: its constant) behind. */
+    /**
+     * The variant that ran must have left the fill values (Arrays.fill: its constant) in the array or the segment
+     * (a {@link DoubleBuffer} benchmark fills its own buffer, not these).
+     */
     @TearDown
-    public void check() {
+    public void check(BenchmarkParams params) {
         int last = n - 1;
         boolean filled = n == 0
-                || DoubleStream.of(
-                                array[last],
-                                segment.getAtIndex(JAVA_DOUBLE, last),
-                                heapBuffer.get(last),
-                                directBuffer.get(last))
+                || params.getBenchmark().endsWith(".doubleBuffer")
+                || DoubleStream.of(array[last], segment.getAtIndex(JAVA_DOUBLE, last))
                         .anyMatch(v -> v == last || v == 1.0);
         if (!filled) {
             throw new AssertionError("no fill values found after the benchmark");
@@ -79,13 +64,8 @@ public class FillBench extends ProviderBench {
     }
 
     @Benchmark
-    public void heapBuffer(Provider p) {
-        p.bridge.fillBuffer(heapBuffer);
-    }
-
-    @Benchmark
-    public void directBuffer(Provider p) {
-        p.bridge.fillBuffer(directBuffer);
+    public void doubleBuffer(Provider p, DoubleBuffers b) {
+        p.bridge.fillBuffer(b.doubleBuffer);
     }
 
     // ---- peers on the double[] ----------------------------------------------------------------

@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * @param bench the class's simple name, e.g. {@code FillBench}
  * @param method the method, e.g. {@code array_native}: a benchmark run once per provider (JMH parameter
- *     {@code provider}) is named {@code method_provider}
+ *     {@code provider}) is named {@code method_provider}, and its other parameters than {@code n} follow the
+ *     method in parentheses: {@code doubleBuffer(heap)_native}
  * @param op the part of the method before {@code _}, e.g. {@code array}
  * @param variant the part after it, e.g. {@code native}
  * @param n the {@code n} parameter, or {@link #NO_N}

@@ -55,18 +55,18 @@ class ReportTest {
     }
 
     @Test
-    void aBenchmarkRunPerProviderIsNamedMethodUnderscoreProvider(@TempDir Path dir) throws IOException {
+    void aBenchmarkRunPerProviderIsNamedMethodUnderscoreProviderWithItsKind(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("fill.json");
         Files.writeString(json, """
-                [{"benchmark": "dev.ffibridge.benchmarks.FillBench.heapBuffer", "mode": "avgt", "forks": 1,
-                  "jdkVersion": "25", "params": {"n": "16", "provider": "native"},
+                [{"benchmark": "dev.ffibridge.benchmarks.FillBench.doubleBuffer", "mode": "avgt", "forks": 1,
+                  "jdkVersion": "25", "params": {"buffer": "heap", "n": "16", "provider": "native"},
                   "primaryMetric": {"score": 5.0, "scoreError": 0.1, "scoreUnit": "ns/op", "rawData": [[5.0]]}}]
                 """);
 
         Result result = Results.read(List.of(json)).get(0);
 
-        assertThat(result.method()).isEqualTo("heapBuffer_native");
-        assertThat(result.op()).isEqualTo("heapBuffer");
+        assertThat(result.method()).isEqualTo("doubleBuffer(heap)_native");
+        assertThat(result.op()).isEqualTo("doubleBuffer(heap)");
         assertThat(result.variant()).isEqualTo("native");
         assertThat(result.n()).isEqualTo(16);
     }
