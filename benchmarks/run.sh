@@ -126,7 +126,7 @@ python_ok() {
 }
 
 report() { # report.md and charts from the JSON files in $1; charts into $2; $3 (optional): the page whose generated part to redo
-    local dir=$1 charts=$2 doc=()
+    local dir=$1 charts=$2 doc=() LC_ALL=C # LC_ALL: the files in byte order, as ReportTest lists them
     [ $# -ge 3 ] && doc=(--doc "$3")
     local files=() f
     for f in "$dir"/*.json; do # JMH's files first, then the C floor's and Python's

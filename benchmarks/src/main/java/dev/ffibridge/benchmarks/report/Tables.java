@@ -1,5 +1,6 @@
 package dev.ffibridge.benchmarks.report;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,11 +55,13 @@ final class Tables {
                 .filter(v -> rows.stream().anyMatch(r -> r.variant().equals(v)))
                 .forEach(variants::add);
         rows.forEach(r -> variants.add(r.variant()));
+        // rows by operation, then n: the same table whatever the order of the files (the peers' run, ...)
         Map<String, Map<String, Result>> table = new LinkedHashMap<>();
-        for (Result r : rows) {
-            table.computeIfAbsent(r.op() + (r.n() < 0 ? "" : "\u0000" + r.n()), k -> new LinkedHashMap<>())
-                    .put(r.variant(), r);
-        }
+        rows.stream()
+                .sorted(Comparator.comparing(Result::op).thenComparingLong(Result::n))
+                .forEach(r -> table.computeIfAbsent(
+                                r.op() + (r.n() < 0 ? "" : "\u0000" + r.n()), k -> new LinkedHashMap<>())
+                        .put(r.variant(), r));
         boolean hasN = rows.stream().anyMatch(r -> r.n() >= 0);
         boolean ratioJava = times && variants.contains("native") && variants.contains("java");
         boolean ratioRaw = times && variants.contains("native") && variants.contains("rawFfm");
