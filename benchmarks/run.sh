@@ -23,9 +23,9 @@
 #   SumBench       72 forks, peers 4 x 4 n = 16                                     ~ 7.5 min
 #   SequenceCodec  2 x 2 x 9 = 36 forks, peers 2 x 4 n = 8                          ~ 4 min
 #   CodecBench 12 forks ~ 1 min; StrategyBench 48 forks ~ 4 min; LargeNameBench 12 forks ~ 1.5 min
-#   SafepointBench 4 x 5 n = 20 forks x (1 + 3) x 1 s, 5 GB heap                   ~ 2.5 min
+#   SafepointBench 6 x 5 n = 30 forks x (1 + 3) x 1 s, 5 GB heap, up to 2^28      ~ 3.5 min
 #   cold load 5 x 20 + AOT training + 3 x 20 JVMs ~ 2.5 min; C floor ~ 1 min; Python ctypes ~ 1 min
-#   build (./mvnw package, cargo --release) 1-3 min                                  total ~ 37-40 min
+#   build (./mvnw package, cargo --release) 1-3 min                                  total ~ 38-41 min
 # It builds first (./mvnw -Pbenchmarks -pl benchmarks -am package -DskipTests) unless SKIP_BUILD=1.
 # The JDK: the one the build selects (maven-toolchains-plugin, JDK >= 22), which the build records in
 # benchmarks/target/benchmark-jdk; to choose another, steer the build, e.g.

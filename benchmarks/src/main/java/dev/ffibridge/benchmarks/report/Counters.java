@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The table of a benchmark that reports its own counters ({@code @AuxCounters}) beside the time per call: one row
  * per method and n, one column per counter. SafepointBench's times to safepoint ({@code ttspP50Us}, {@code
- * ttspP99Us}, {@code ttspMaxUs}: median, 99th percentile and maximum of each iteration, averaged over the
- * iterations) read as "TTSP median", "TTSP p99", "TTSP max"; a counter whose name ends in {@code Us} is a time in
+ * ttspP99Us}, {@code ttspMaxUs}: median, 99th percentile and maximum of every wait in the
+ * trial's measurement iterations) read as "TTSP median", "TTSP p99", "TTSP max"; a counter whose name ends in {@code Us} is a time in
  * microseconds.
  */
 final class Counters {

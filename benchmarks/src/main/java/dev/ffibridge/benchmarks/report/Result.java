@@ -20,7 +20,7 @@ import java.util.Map;
  * @param p100Ns the largest sample, in ns
  * @param samples the number of samples
  * @param bytesPerOp {@code gc.alloc.rate.norm} (B/op) when run with {@code -prof gc}, else NaN
- * @param counters the benchmark's own secondary results (e.g. {@code ttspP50Us}), each the mean over iterations
+ * @param counters the benchmark's own secondary results (e.g. {@code ttspP50Us}), each JMH's score
  * @param forks the number of forks
  * @param jdk the JDK version that ran it
  */

@@ -72,19 +72,16 @@ public final class Results {
     }
 
     /**
-     * The secondary results other than the profilers' ({@code gc.*}, ...), e.g. {@code @AuxCounters}, each as the
-     * mean of its iterations: JMH's own score of an event counter is their sum.
+     * The secondary results other than the profilers' ({@code gc.*}, ...), e.g. {@code @AuxCounters}, each JMH's
+     * score: for an event counter the sum over the iterations, so a benchmark that wants its trial's figure
+     * publishes it in one iteration (SafepointBench does, in the last measurement iteration).
      */
     private static Map<String, Double> counters(JmhJson.Run run) {
         Map<String, Double> counters = new TreeMap<>();
         if (run.secondaryMetrics() != null) {
             run.secondaryMetrics().forEach((name, metric) -> {
-                if (!name.contains(".") && metric.rawData() != null) {
-                    metric.rawData().stream()
-                            .flatMap(List::stream)
-                            .mapToDouble(Double::doubleValue)
-                            .average()
-                            .ifPresent(mean -> counters.put(name, mean));
+                if (!name.contains(".")) {
+                    counters.put(name, metric.score());
                 }
             });
         }

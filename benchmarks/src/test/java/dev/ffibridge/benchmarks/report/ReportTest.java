@@ -72,15 +72,15 @@ class ReportTest {
     }
 
     @Test
-    void countersAreMeansOverIterationsAndMakeTheirOwnTable(@TempDir Path dir) throws IOException {
+    void countersAreJmhScoresAndMakeTheirOwnTable(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("safepoint.json");
         Files.writeString(json, """
                 [{"benchmark": "dev.ffibridge.benchmarks.SafepointBench.heapSum", "mode": "avgt", "forks": 1,
                   "jdkVersion": "25", "params": {"n": "1048576"},
                   "primaryMetric": {"score": 126.7, "scoreError": "NaN", "scoreUnit": "us/op", "rawData": [[120, 133]]},
                   "secondaryMetrics": {
-                    "ttspP50Us": {"score": 164.0, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[82.7, 81.3]]},
-                    "ttspMaxUs": {"score": 8174.6, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[4259.8, 3914.8]]},
+                    "ttspP50Us": {"score": 82.0, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[0, 82.0]]},
+                    "ttspMaxUs": {"score": 4259.8, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[0, 4259.8]]},
                     "gc.alloc.rate.norm": {"score": 1.0, "scoreError": "NaN", "scoreUnit": "B/op", "rawData": [[1, 1]]}}}]
                 """);
         List<Result> results = Results.read(List.of(json));
@@ -89,7 +89,7 @@ class ReportTest {
         assertThat(results.get(0).counters().get("ttspP50Us")).isCloseTo(82.0, within(1e-9));
         assertThat(Tables.of(results))
                 .contains("| operation | n | time per call | TTSP median | TTSP max |")
-                .contains("| heapSum | 1,048,576 | 127 µs | 82.0 µs | 4.09 ms |");
+                .contains("| heapSum | 1,048,576 | 127 µs | 82.0 µs | 4.26 ms |");
         Target target = Checks.counterAtMost("t", "SafepointBench", "heapSum", "ttspP50Us", 1000);
         assertThat(target.evaluate(results).status()).isEqualTo(Target.Status.MET);
         assertThat(target.evaluate(results).figure()).contains("worst 82.0 µs at n = 1,048,576");
