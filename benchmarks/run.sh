@@ -2,16 +2,30 @@
 # Runs the ffi-bridge benchmarks. From anywhere:
 #   benchmarks/run.sh quick     < 3 min: every JMH benchmark at n = 1 024 only, short iterations, -prof gc,
 #                               cold load in 5 fresh JVMs, the C floor, Python ctypes; output in benchmarks/target/quick/
-#   benchmarks/run.sh full      ~40 min: one JMH run per table (every n), -prof gc, cold load in 20 fresh JVMs
-#                               (and 20 more with a JDK 25 AOT cache), the C floor, Python ctypes;
-#                               JSON + report.md in benchmarks/results/, charts in docs/benchmarks/
+#   benchmarks/run.sh full      ~40 min (estimate below): one JMH run per table, -prof gc; in Fill, Sum and
+#                               SequenceCodec both providers at every n in one run, the peers (raw FFM, JNI, JNA,
+#                               Arrays.fill) in a second run at n = PEER_SIZES; SafepointBench; cold load in 20 fresh
+#                               JVMs (and 20 more with a JDK 25 AOT cache), the C floor, Python ctypes; JSON + report.md
+#                               in benchmarks/results/ (the old JSON removed first), the generated part of
+#                               docs/benchmarks.md, charts in docs/benchmarks/
 #   benchmarks/run.sh only T... redo some of full's tables in benchmarks/results/ (T: Call Fill Sum Codec SequenceCodec
-#                               Strategy LargeName ColdLoad ColdLoadAot CFloor Ctypes), then report.md and the charts
-#   benchmarks/run.sh report    redo report.md and the charts from benchmarks/results/*.json
-#   benchmarks/run.sh smoke     < 2 min, no figures: every JMH benchmark once (n = 1 024, 1 fork, 1 short iteration,
-#                               no warmup), cold load in 1 JVM, then report.md and charts in benchmarks/target/smoke/;
-#                               proves the build -> JMH -> JSON -> report path
+#                               Strategy LargeName Safepoint ColdLoad ColdLoadAot CFloor Ctypes), then the report
+#   benchmarks/run.sh report    redo report.md, docs/benchmarks.md's generated part and the charts from
+#                               benchmarks/results/*.json
+#   benchmarks/run.sh smoke     < 2 min, no figures: every JMH benchmark once (n = 1 024, SafepointBench at 1 M; 1 fork,
+#                               1 short iteration, no warmup), cold load in 1 JVM, then report.md and charts in
+#                               benchmarks/target/smoke/; proves the build -> JMH -> JSON -> report path
 #   benchmarks/run.sh jmh ARGS  the benchmark jar with your own JMH arguments (e.g. FillBench -p n=1024 -prof gc)
+# full's wall time, estimated from the smoke run's ~0.7 s per JMH fork (JVM start, set-up; taken as 1.2 s with
+# -prof gc and the large set-ups) and the iterations (ProviderBench: 3 warmup + 5 measured x 0.5 s = 4 s per fork):
+#   CallBench      15 benchmarks x 2 forks x (4 + 5) x 0.5 s                       ~ 3 min
+#   FillBench      4 kinds x 2 providers x 9 n = 72 forks, peers 7 x 4 n = 28     ~ 8.5 min
+#   SumBench       72 forks, peers 4 x 4 n = 16                                     ~ 7.5 min
+#   SequenceCodec  2 x 2 x 9 = 36 forks, peers 2 x 4 n = 8                          ~ 4 min
+#   CodecBench 12 forks ~ 1 min; StrategyBench 48 forks ~ 4 min; LargeNameBench 12 forks ~ 1.5 min
+#   SafepointBench 6 x 5 n = 30 forks x (1 + 3) x 1 s, 5 GB heap, up to 2^28      ~ 3.5 min
+#   cold load 5 x 20 + AOT training + 3 x 20 JVMs ~ 2.5 min; C floor ~ 1 min; Python ctypes ~ 1 min
+#   build (./mvnw package, cargo --release) 1-3 min                                  total ~ 38-41 min
 # It builds first (./mvnw -Pbenchmarks -pl benchmarks -am package -DskipTests) unless SKIP_BUILD=1.
 # The JDK: the one the build selects (maven-toolchains-plugin, JDK >= 22), which the build records in
 # benchmarks/target/benchmark-jdk; to choose another, steer the build, e.g.
@@ -58,6 +72,19 @@ jmh() {
     "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" "$@"
 }
 
+# full's tables, in order; the n at which the peers of the API (raw FFM, JNI, JNA, Arrays.fill) run in Fill, Sum
+# and SequenceCodec, where both providers run at every n of the class
+FULL_TABLES="Call Fill Sum Codec SequenceCodec Strategy LargeName Safepoint ColdLoad ColdLoadAot CFloor Ctypes"
+PEER_SIZES=16,1024,1048576,16777216
+
+logged() { # $1 = a name for environment.txt, then a command: runs it with the load before and after logged
+    local name=$1 out="$here/results"
+    shift
+    echo "$name ($(date -u +%FT%TZ)): load before $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$out/environment.txt"
+    "$@"
+    echo "$name ($(date -u +%FT%TZ)): load after $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$out/environment.txt"
+}
+
 environment() { # machine facts for the report
     echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "cpu: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) cores"
@@ -98,15 +125,16 @@ python_ok() {
     [ "${NO_PYTHON:-0}" != 1 ] && command -v python3 >/dev/null 2>&1 && python3 -c 'import numpy' >/dev/null 2>&1
 }
 
-report() { # report.md and charts from the JSON files in $1; charts into $2
-    local dir=$1 charts=$2
+report() { # report.md and charts from the JSON files in $1; charts into $2; $3 (optional): the page whose generated part to redo
+    local dir=$1 charts=$2 doc=() LC_ALL=C # LC_ALL: the files in byte order, as ReportTest lists them
+    [ $# -ge 3 ] && doc=(--doc "$3")
     local files=() f
     for f in "$dir"/*.json; do # JMH's files first, then the C floor's and Python's
         case $(basename "$f") in c-floor.json | ctypes.json) ;; *) [ -e "$f" ] && files+=("$f") ;; esac
     done
     for f in "$dir/c-floor.json" "$dir/ctypes.json"; do [ -e "$f" ] && files+=("$f"); done
     [ ${#files[@]} -gt 0 ] || { echo "no results in $dir" >&2; return 1; }
-    "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.report.Report --out "$dir/report.md" "${files[@]}"
+    "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.report.Report --out "$dir/report.md" "${doc[@]}" "${files[@]}"
     "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.report.Charts "$charts" "${files[@]}"
 }
 
@@ -137,30 +165,38 @@ case $mode in
         echo "== JMH smoke: every benchmark once, n = 1 024 (figures mean nothing)"
         jmh '\.(Call|Fill|Sum|Codec|SequenceCodec|Strategy|LargeName)Bench\.' -p n=1024 -f 1 -wi 0 -i 1 -r 100ms \
             -rf json -rff "$out/smoke.json" "$@"
+        jmh '\.SafepointBench\.' -p n=1048576 -f 1 -wi 0 -i 1 -r 100ms -rf json -rff "$out/safepoint.json"
         jmh '\.ColdLoadBench\.' -f 1 -rf json -rff "$out/cold.json"
         report "$out" "$out/charts"
         echo "== report: $out/report.md"
         ;;
     full)
-        SKIP_BUILD=1 "$0" only Call Fill Sum Codec SequenceCodec Strategy LargeName ColdLoad ColdLoadAot CFloor Ctypes
+        SKIP_BUILD=1 "$0" only $FULL_TABLES
         ;;
     only)
         out="$here/results"
         mkdir -p "$out"
-        [ "$*" = "Call Fill Sum Codec SequenceCodec Strategy LargeName ColdLoad ColdLoadAot CFloor Ctypes" ] &&
-            environment | tee "$out/environment.txt"
+        [ "$*" = "$FULL_TABLES" ] && rm -f "$out"/*.json && environment | tee "$out/environment.txt"
         for table in "$@"; do
             case $table in
-                Call | Fill | Sum | Codec | SequenceCodec | Strategy | LargeName)
+                Call | Codec | Strategy | LargeName)
                     echo "== JMH: ${table}Bench (one run for the whole table)"
-                    echo "${table}Bench ($(date -u +%FT%TZ)): load before $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$out/environment.txt"
-                    jmh "\\.${table}Bench\\." -prof gc -rf json -rff "$out/${table}Bench.json"
-                    echo "${table}Bench: load after $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$out/environment.txt"
+                    logged "${table}Bench" jmh "\\.${table}Bench\\." -prof gc -rf json -rff "$out/${table}Bench.json"
+                    ;;
+                Fill | Sum | SequenceCodec)
+                    echo "== JMH: ${table}Bench, both providers at every n (one run), then the peers at n = $PEER_SIZES"
+                    rm -f "$out/${table}Bench.json" "$out/${table}Bench-peers.json"
+                    logged "${table}Bench" jmh "\\.${table}Bench\\.[A-Za-z]+\$" -prof gc -rf json -rff "$out/${table}Bench.json"
+                    logged "${table}Bench peers" jmh "\\.${table}Bench\\.[A-Za-z]+_" -p "n=$PEER_SIZES" -prof gc \
+                        -rf json -rff "$out/${table}Bench-peers.json"
+                    ;;
+                Safepoint)
+                    echo "== JMH: SafepointBench (time to safepoint; 1 warmup + 3 measured iterations of 1 s per row)"
+                    logged SafepointBench jmh '\.SafepointBench\.' -wi 1 -w 1s -i 3 -r 1s -rf json -rff "$out/SafepointBench.json"
                     ;;
                 ColdLoad)
                     echo "== JMH: ColdLoadBench (20 fresh JVMs per benchmark)"
-                    echo "ColdLoadBench ($(date -u +%FT%TZ)): load before $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$out/environment.txt"
-                    jmh '\.ColdLoadBench\.' -rf json -rff "$out/ColdLoadBench.json"
+                    logged ColdLoadBench jmh '\.ColdLoadBench\.' -rf json -rff "$out/ColdLoadBench.json"
                     ;;
                 ColdLoadAot) cold_aot "$out/ColdLoadAotBench.json" 20 ;;
                 CFloor) c_floor "$out/c-floor.json" ;;
@@ -179,11 +215,11 @@ case $mode in
             esac
         done
         echo "load after run: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$out/environment.txt"
-        report "$out" "$root/docs/benchmarks"
-        echo "== report: $out/report.md, charts: docs/benchmarks/*.svg"
+        report "$out" "$root/docs/benchmarks" "$root/docs/benchmarks.md"
+        echo "== report: $out/report.md, docs/benchmarks.md's tables, charts: docs/benchmarks/*.svg"
         ;;
     report)
-        report "$here/results" "$root/docs/benchmarks"
+        report "$here/results" "$root/docs/benchmarks" "$root/docs/benchmarks.md"
         ;;
     jmh)
         jmh "$@"

@@ -7,7 +7,6 @@
  * usage: native_floor LIBRARY [--quick] > native-floor.json
  */
 #include <dlfcn.h>
-#include <immintrin.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -84,39 +83,31 @@ static void op_sum(long reps) {
 
 /*
  * The read ceiling: the fastest read of the buffer this core can do, with no order to keep (four
- * AVX-512 or AVX accumulators, aligned loads from the first 64-byte boundary). No summation
- * order can beat it, so it bounds what any sum, native or Java, can reach at each n.
+ * AVX-512 or AVX accumulators, unaligned loads). No summation order can beat it, so it bounds what
+ * any sum, native or Java, can reach at each n. One kernel per vector width, written once with GCC's
+ * vector types (64 bytes: zmm registers, 32 bytes: ymm; unaligned and may-alias like the
+ * intrinsics' own __m512d_u and __m256d_u).
  */
-__attribute__((target("avx512f"))) static double read512(const double *p, size_t count) {
-    __m512d a0 = _mm512_setzero_pd(), a1 = a0, a2 = a0, a3 = a0;
-    size_t i = 0;
-    for (; i + 32 <= count; i += 32) {
-        a0 = _mm512_add_pd(a0, _mm512_loadu_pd(p + i));
-        a1 = _mm512_add_pd(a1, _mm512_loadu_pd(p + i + 8));
-        a2 = _mm512_add_pd(a2, _mm512_loadu_pd(p + i + 16));
-        a3 = _mm512_add_pd(a3, _mm512_loadu_pd(p + i + 24));
+typedef double v8d __attribute__((vector_size(64), may_alias, aligned(8)));
+typedef double v4d __attribute__((vector_size(32), may_alias, aligned(8)));
+#define READ_CEILING(name, isa, vec, lanes)                                                        \
+    __attribute__((target(isa))) static double name(const double *p, size_t count) {               \
+        vec a0 = {0}, a1 = a0, a2 = a0, a3 = a0;                                                   \
+        size_t i = 0;                                                                              \
+        for (; i + 4 * (lanes) <= count; i += 4 * (lanes)) {                                       \
+            a0 += *(const vec *) (p + i);                                                          \
+            a1 += *(const vec *) (p + i + (lanes));                                                \
+            a2 += *(const vec *) (p + i + 2 * (lanes));                                            \
+            a3 += *(const vec *) (p + i + 3 * (lanes));                                            \
+        }                                                                                          \
+        vec a = (a0 + a1) + (a2 + a3);                                                             \
+        double s = 0;                                                                              \
+        for (int l = 0; l < (lanes); l++) s += a[l];                                               \
+        for (; i < count; i++) s += p[i];                                                          \
+        return s;                                                                                  \
     }
-    double s = _mm512_reduce_add_pd(_mm512_add_pd(_mm512_add_pd(a0, a1), _mm512_add_pd(a2, a3)));
-    for (; i < count; i++) s += p[i];
-    return s;
-}
-
-__attribute__((target("avx"))) static double read256(const double *p, size_t count) {
-    __m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0;
-    size_t i = 0;
-    for (; i + 16 <= count; i += 16) {
-        a0 = _mm256_add_pd(a0, _mm256_loadu_pd(p + i));
-        a1 = _mm256_add_pd(a1, _mm256_loadu_pd(p + i + 4));
-        a2 = _mm256_add_pd(a2, _mm256_loadu_pd(p + i + 8));
-        a3 = _mm256_add_pd(a3, _mm256_loadu_pd(p + i + 12));
-    }
-    __m256d a = _mm256_add_pd(_mm256_add_pd(a0, a1), _mm256_add_pd(a2, a3));
-    double lanes[4];
-    _mm256_storeu_pd(lanes, a);
-    double s = lanes[0] + lanes[1] + lanes[2] + lanes[3];
-    for (; i < count; i++) s += p[i];
-    return s;
-}
+READ_CEILING(read512, "avx512f", v8d, 8)
+READ_CEILING(read256, "avx", v4d, 4)
 
 static void op_read_ceiling(long reps) {
     int avx512 = __builtin_cpu_supports("avx512f");

@@ -8,18 +8,18 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import dev.ffibridge.api.Data;
 import dev.ffibridge.api.Person;
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Call overhead: the small operations, each as {@code _java} (java provider), {@code _native}
- * (native provider through the public API) and {@code _rawFfm} (the floor: a critical downcall of
- * the same symbol, see {@link Raw}); for {@code addNumbers} also a non-critical downcall, JNI and
- * JNA. A person round trip reads every field, the name included; the native one also frees.
+ * Call overhead: the small operations, each through the public API on each provider and as {@code
+ * _rawFfm} (the floor: a critical downcall of the same symbol, see {@link Raw}); for {@code
+ * addNumbers} also a non-critical downcall, JNI and JNA. A person round trip reads every field, the name included; the native one also frees.
  */
-@Warmup(iterations = 4, time = 1)
+@Warmup(iterations = 4, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(
         value = 2,
         jvmArgsAppend = {ProviderBench.NATIVE_ACCESS, "-Xms1g", "-Xmx1g"})
@@ -40,13 +40,8 @@ public class CallBench extends ProviderBench {
     // ---- addNumbers ------------------------------------------------------------------------
 
     @Benchmark
-    public int addNumbers_java() {
-        return javaBridge.addNumbers(a, b);
-    }
-
-    @Benchmark
-    public int addNumbers_native() {
-        return nativeBridge.addNumbers(a, b);
+    public int addNumbers(Provider p) {
+        return p.bridge.addNumbers(a, b);
     }
 
     @Benchmark
@@ -72,13 +67,8 @@ public class CallBench extends ProviderBench {
     // ---- createPerson(): create, read every field, free --------------------------------------
 
     @Benchmark
-    public void createPerson_java(Blackhole bh) {
-        consume(javaBridge.createPerson(), bh);
-    }
-
-    @Benchmark
-    public void createPerson_native(Blackhole bh) {
-        consume(nativeBridge.createPerson(), bh);
+    public void createPerson(Provider p, Blackhole bh) {
+        consume(p.bridge.createPerson(), bh);
     }
 
     @Benchmark
@@ -90,13 +80,8 @@ public class CallBench extends ProviderBench {
     // ---- createPerson(name, age, height) with a five-character name ------------------------
 
     @Benchmark
-    public void createPersonNamed_java(Blackhole bh) {
-        consume(javaBridge.createPerson(name, age, height), bh);
-    }
-
-    @Benchmark
-    public void createPersonNamed_native(Blackhole bh) {
-        consume(nativeBridge.createPerson(name, age, height), bh);
+    public void createPersonNamed(Provider p, Blackhole bh) {
+        consume(p.bridge.createPerson(name, age, height), bh);
     }
 
     @Benchmark
@@ -109,13 +94,8 @@ public class CallBench extends ProviderBench {
     // ---- getData ----------------------------------------------------------------------------
 
     @Benchmark
-    public Data getData_java() {
-        return javaBridge.getData();
-    }
-
-    @Benchmark
-    public Data getData_native() {
-        return nativeBridge.getData();
+    public Data getData(Provider p) {
+        return p.bridge.getData();
     }
 
     @Benchmark

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * Encoding and decoding a {@link Person} (five-character name) and a {@link Data}: java provider,
- * native provider through the public API (for the person, in {@link PersonCodecBench}), and the raw
+ * Encoding and decoding a {@link Person} (five-character name) and a {@link Data}: each provider
+ * through the public API (for the person, in {@link PersonCodecBench}), and the raw
  * FFM floor (critical downcalls; the raw variants produce the same Java values: a {@code byte[]}, a
  * {@code Person}, a {@code Data}).
  */
@@ -66,13 +66,8 @@ public class CodecBench extends PersonCodecBench {
     // ---- Data ---------------------------------------------------------------------------------
 
     @Benchmark
-    public byte[] encodeData_java() {
-        return javaBridge.encodeData(data);
-    }
-
-    @Benchmark
-    public byte[] encodeData_native() {
-        return nativeBridge.encodeData(data);
+    public byte[] encodeData(Provider p) {
+        return p.bridge.encodeData(data);
     }
 
     @Benchmark
@@ -85,13 +80,8 @@ public class CodecBench extends PersonCodecBench {
     }
 
     @Benchmark
-    public Data decodeData_java() {
-        return javaBridge.decodeData(dataBytes);
-    }
-
-    @Benchmark
-    public Data decodeData_native() {
-        return nativeBridge.decodeData(dataBytes);
+    public Data decodeData(Provider p) {
+        return p.bridge.decodeData(dataBytes);
     }
 
     @Benchmark

@@ -4,27 +4,26 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import com.sun.jna.Pointer;
 import java.lang.foreign.MemorySegment;
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
+import java.util.stream.DoubleStream;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * {@code fillBuffer}: element {@code i} becomes {@code (double) i}, into a preallocated, reused
- * buffer of {@code n} doubles (the guide's "preallocated buffer"). On a {@code double[]}: java
- * provider, native provider, the raw FFM floor ({@code fill_buffer}, critical with heap access),
- * JNI ({@code GetPrimitiveArrayCritical}), JNA (direct mapping; copies the array in and out) and
- * {@link Arrays#fill} (a memset-like store loop, the speed of light for writing {@code n} doubles
- * from Java). On off-heap memory (a {@link MemorySegment}): java, native, raw FFM, JNI and JNA.
+ * buffer of {@code n} doubles (the guide's "preallocated buffer"). Through the public API, on each
+ * provider: a {@code double[]}, an off-heap {@link MemorySegment} and a heap or direct {@link
+ * DoubleBuffer} ({@link BulkBench.DoubleBuffers}). The peers, on a {@code double[]}: the
+ * raw FFM floor ({@code fill_buffer}, critical with heap access), JNI ({@code
+ * GetPrimitiveArrayCritical}), JNA (direct mapping; copies the array in and out) and {@link
+ * Arrays#fill} (a memset-like store loop, the speed of light for writing {@code n} doubles from
+ * Java); on the segment: raw FFM, JNI and JNA. {@code run.sh full} runs the peers at fewer n.
  */
-public class FillBench extends ProviderBench {
+public class FillBench extends BulkBench {
 
-    @Param({"0", "1", "16", "64", "256", "1024", "65536", "1048576", "16777216"})
-    int n;
-
-    double[] array;
-    MemorySegment segment;
     Pointer pointer;
 
     @Setup
@@ -32,33 +31,44 @@ public class FillBench extends ProviderBench {
         // NaN, which no variant writes, so that the check below sees what the benchmark left
         array = new double[n];
         Arrays.fill(array, Double.NaN);
-        segment = arena.allocate(JAVA_DOUBLE, n).fill((byte) 0xff);
+        copyArrayToSegment();
         pointer = new Pointer(segment.address());
     }
 
-    /** The variant that ran must have left the fill values (Arrays.fill: its constant) behind. */
+    /**
+     * The variant that ran must have left the fill values (Arrays.fill: its constant) in the array or the segment
+     * (a {@link DoubleBuffer} benchmark fills its own buffer, not these).
+     */
     @TearDown
-    public void check() {
+    public void check(BenchmarkParams params) {
         int last = n - 1;
-        boolean nothingToFill = n == 0;
-        boolean arrayFilled = nothingToFill || array[last] == last || array[last] == 1.0;
-        boolean segmentFilled = nothingToFill || segment.getAtIndex(JAVA_DOUBLE, last) == last;
-        if (!arrayFilled && !segmentFilled) {
+        boolean filled = n == 0
+                || params.getBenchmark().endsWith(".doubleBuffer")
+                || DoubleStream.of(array[last], segment.getAtIndex(JAVA_DOUBLE, last))
+                        .anyMatch(v -> v == last || v == 1.0);
+        if (!filled) {
             throw new AssertionError("no fill values found after the benchmark");
         }
     }
 
-    // ---- double[] -----------------------------------------------------------------------------
+    // ---- the public API, once per provider ---------------------------------------------------
 
     @Benchmark
-    public void array_java() {
-        javaBridge.fillBuffer(array);
+    public void array(Provider p) {
+        p.bridge.fillBuffer(array);
     }
 
     @Benchmark
-    public void array_native() {
-        nativeBridge.fillBuffer(array);
+    public void segment(Provider p) {
+        p.bridge.fillBuffer(segment);
     }
+
+    @Benchmark
+    public void doubleBuffer(Provider p, DoubleBuffers b) {
+        p.bridge.fillBuffer(b.doubleBuffer);
+    }
+
+    // ---- peers on the double[] ----------------------------------------------------------------
 
     @Benchmark
     public void array_rawFfm() throws Throwable {
@@ -81,17 +91,7 @@ public class FillBench extends ProviderBench {
         Arrays.fill(array, 1.0);
     }
 
-    // ---- off-heap MemorySegment ----------------------------------------------------------------
-
-    @Benchmark
-    public void segment_java() {
-        javaBridge.fillBuffer(segment);
-    }
-
-    @Benchmark
-    public void segment_native() {
-        nativeBridge.fillBuffer(segment);
-    }
+    // ---- peers on the off-heap MemorySegment ----------------------------------------------------
 
     @Benchmark
     public void segment_rawFfm() throws Throwable {

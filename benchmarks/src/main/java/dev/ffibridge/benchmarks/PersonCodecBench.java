@@ -4,9 +4,9 @@ import dev.ffibridge.api.Person;
 import org.openjdk.jmh.annotations.Benchmark;
 
 /**
- * The person codec through the public API, java provider against native provider: {@code encodePerson}
- * of {@link #person} and {@code decodePerson} of {@link #personBytes}, which a subclass sets up. JMH runs these
- * benchmarks under each subclass's name ({@link CodecBench}, {@link LargeNameBench}).
+ * The person codec through the public API, once per provider: {@code encodePerson} of {@link #person}
+ * and {@code decodePerson} of {@link #personBytes}, which a subclass sets up. JMH runs these benchmarks
+ * under each subclass's name ({@link CodecBench}, {@link LargeNameBench}).
  */
 public abstract class PersonCodecBench extends ProviderBench {
 
@@ -17,22 +17,12 @@ public abstract class PersonCodecBench extends ProviderBench {
     byte[] personBytes;
 
     @Benchmark
-    public byte[] encodePerson_java() {
-        return javaBridge.encodePerson(person);
+    public byte[] encodePerson(Provider p) {
+        return p.bridge.encodePerson(person);
     }
 
     @Benchmark
-    public byte[] encodePerson_native() {
-        return nativeBridge.encodePerson(person);
-    }
-
-    @Benchmark
-    public Person decodePerson_java() {
-        return javaBridge.decodePerson(personBytes);
-    }
-
-    @Benchmark
-    public Person decodePerson_native() {
-        return nativeBridge.decodePerson(personBytes);
+    public Person decodePerson(Provider p) {
+        return p.bridge.decodePerson(personBytes);
     }
 }

@@ -12,26 +12,32 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The JMH state every provider benchmark extends: JMH's settings (average time in ns, 3 warmup and
- * 5 measurement iterations of 1 s, one fork with native access and a fixed 2 GB heap; a subclass
- * overrides an annotation where it needs other values), the java and the native provider, and a
- * confined arena for the raw FFM peers' scratch memory, closed after the trial. JMH creates a
- * {@link Scope#Thread} state in the benchmark thread, so the arena belongs to that thread.
+ * The JMH state every provider benchmark extends: JMH's settings (one fork with native access and a
+ * fixed 2 GB heap, 3 warmup and 5 measurement iterations of 0.5 s, average time in ns; a subclass
+ * overrides an annotation where it needs other values), the java and the native provider for the
+ * set-up's checks, and a confined arena for the raw FFM peers' scratch memory, closed after the trial.
+ * JMH creates a {@link Scope#Thread} state in the benchmark thread, so the arena belongs to that thread.
+ *
+ * <p>A benchmark of the public API takes a {@link Provider} argument and runs once per provider ({@code
+ * java}, {@code native}); the report names it {@code method_provider}, like the peers ({@code
+ * array_rawFfm}, ...), which take no {@link Provider} and so run once.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@State(Scope.Thread)
 @Fork(
         value = 1,
         jvmArgsAppend = {ProviderBench.NATIVE_ACCESS, "-Xms2g", "-Xmx2g"})
-@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
 public abstract class ProviderBench {
 
     /** The JVM flag every fork needs for the FFM downcalls of the native provider and the raw peers. */
@@ -53,5 +59,30 @@ public abstract class ProviderBench {
     @TearDown(Level.Trial)
     public void closeArena() {
         arena.close();
+    }
+
+    /** The provider a public-API benchmark runs on: JMH runs such a benchmark once per {@link #provider}. */
+    @State(Scope.Thread)
+    public static class Provider {
+
+        /** {@code FfiBridge.load}'s argument. */
+        @Param({"java", "native"})
+        public String provider;
+
+        /** The provider through the public API. */
+        public FfiBridge bridge;
+
+        /** The provider {@code name}, for a set-up that runs a benchmark method itself. */
+        static Provider of(String name) {
+            Provider p = new Provider();
+            p.provider = name;
+            p.load();
+            return p;
+        }
+
+        @Setup
+        public void load() {
+            bridge = FfiBridge.load(provider);
+        }
     }
 }

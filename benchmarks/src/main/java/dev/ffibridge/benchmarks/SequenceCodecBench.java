@@ -9,8 +9,9 @@ import org.openjdk.jmh.annotations.Setup;
 
 /**
  * Encoding {@code n} doubles into a sequence ({@code u64} count, then the values) and decoding it
- * back into a {@code double[]}: java provider, native provider through the public API, and the raw
- * FFM floor (one critical downcall with heap access straight into a new Java array).
+ * back into a {@code double[]}: each provider through the public API, and the raw FFM floor (one
+ * critical downcall with heap access straight into a new Java array; {@code run.sh full} runs it
+ * at fewer n).
  */
 @Fork(
         value = 1,
@@ -34,13 +35,13 @@ public class SequenceCodecBench extends ProviderBench {
     }
 
     @Benchmark
-    public byte[] encode_java() {
-        return javaBridge.encodeSequence(values);
+    public byte[] encode(Provider p) {
+        return p.bridge.encodeSequence(values);
     }
 
     @Benchmark
-    public byte[] encode_native() {
-        return nativeBridge.encodeSequence(values);
+    public double[] decode(Provider p) {
+        return p.bridge.decodeSequence(bytes);
     }
 
     @Benchmark
@@ -49,16 +50,6 @@ public class SequenceCodecBench extends ProviderBench {
         Raw.check((int) Raw.ENCODE_SEQUENCE_INTO.invokeExact(
                 MemorySegment.ofArray(values), (long) values.length, MemorySegment.ofArray(out), (long) out.length));
         return out;
-    }
-
-    @Benchmark
-    public double[] decode_java() {
-        return javaBridge.decodeSequence(bytes);
-    }
-
-    @Benchmark
-    public double[] decode_native() {
-        return nativeBridge.decodeSequence(bytes);
     }
 
     @Benchmark

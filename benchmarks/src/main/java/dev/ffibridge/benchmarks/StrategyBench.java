@@ -8,6 +8,7 @@ import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.OwnedBuffer;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
@@ -38,9 +39,9 @@ import org.openjdk.jmh.annotations.Setup;
  *       fillBuffer(double[])}; {@code preallocatedSegment}: a reused off-heap segment).
  * </ul>
  *
- * {@code _native} is the native provider through the public API, {@code _rawFfm} the same
- * strategy with critical downcalls and no API, {@code _java} the java provider doing the same
- * (no Rust involved, except for {@code serialized_java}).
+ * A strategy through the public API runs once per provider ({@code _java}: no Rust involved, except
+ * for the bytes of {@code serialized}; {@code _native}); {@code _rawFfm} is the same strategy with
+ * critical downcalls and no API.
  */
 public class StrategyBench extends ProviderBench {
 
@@ -57,39 +58,41 @@ public class StrategyBench extends ProviderBench {
         segment = arena.allocate(JAVA_DOUBLE, n);
         sumOut = MemorySegment.ofArray(new double[1]);
         // every strategy must see the same values
-        double boxed = n == 5 ? 16.5 : (double) n * (n - 1) / 2;
-        double[] sums = {
-            boxed_native(),
-            boxed_rawFfm(),
-            boxed_java(),
-            serialized_java(),
-            serialized_native(),
-            serialized_rawFfm(),
-            zeroCopy_native(),
-            zeroCopy_rawFfm(),
-            zeroCopy_java(),
-            zeroCopyOwned_native(),
-            zeroCopyOwned_java(),
-            preallocated_native(),
-            preallocated_rawFfm(),
-            preallocated_java(),
-            preallocatedSegment_native(),
-            preallocatedSegment_java()
-        };
         double fill = (double) n * (n - 1) / 2;
-        for (int i = 0; i < sums.length; i++) {
-            double expected = i < 3 ? boxed : fill;
-            if (Math.abs(sums[i] - expected) > 1e-9 * Math.max(1, expected)) {
-                throw new AssertionError("strategy " + i + " sums to " + sums[i] + ", expected " + expected);
-            }
+        double boxedSum = n == 5 ? 16.5 : fill;
+        check("boxed_rawFfm", boxed_rawFfm(), boxedSum);
+        check("serialized_rawFfm", serialized_rawFfm(), fill);
+        check("zeroCopy_rawFfm", zeroCopy_rawFfm(), fill);
+        check("preallocated_rawFfm", preallocated_rawFfm(), fill);
+        for (Provider p : List.of(Provider.of("java"), Provider.of("native"))) {
+            check("boxed_" + p.provider, boxed(p), boxedSum);
+            check("serialized_" + p.provider, serialized(p), fill);
+            check("zeroCopy_" + p.provider, zeroCopy(p), fill);
+            check("zeroCopyOwned_" + p.provider, zeroCopyOwned(p), fill);
+            check("preallocated_" + p.provider, preallocated(p), fill);
+            check("preallocatedSegment_" + p.provider, preallocatedSegment(p), fill);
         }
     }
 
-    // ---- boxed --------------------------------------------------------------------------------
+    private static void check(String strategy, double sum, double expected) {
+        if (Math.abs(sum - expected) > 1e-9 * Math.max(1, expected)) {
+            throw new AssertionError("strategy " + strategy + " sums to " + sum + ", expected " + expected);
+        }
+    }
+
+    // ---- boxed: the values copied into a Java array (the guide's data when n == 5), then summed ----
 
     @Benchmark
-    public double boxed_native() {
-        return boxed(nativeBridge, n);
+    public double boxed(Provider p) {
+        FfiBridge bridge = p.bridge;
+        if (n == 5) {
+            return bridge.sumBuffer(bridge.getData().toArray());
+        }
+        double[] values;
+        try (Arena confined = Arena.ofConfined()) {
+            values = bridge.filledBuffer(n, confined).toArray(JAVA_DOUBLE);
+        }
+        return bridge.sumBuffer(values);
     }
 
     @Benchmark
@@ -106,21 +109,11 @@ public class StrategyBench extends ProviderBench {
         return rawSum(MemorySegment.ofArray(values), values.length);
     }
 
-    @Benchmark
-    public double boxed_java() {
-        return boxed(javaBridge, n);
-    }
-
-    // ---- serialized ---------------------------------------------------------------------------
+    // ---- serialized: Rust's bytes decoded by the provider, then summed -------------------------
 
     @Benchmark
-    public double serialized_java() throws Throwable {
-        return javaBridge.sumBuffer(javaBridge.decodeSequence(serializedBytes()));
-    }
-
-    @Benchmark
-    public double serialized_native() throws Throwable {
-        return nativeBridge.sumBuffer(nativeBridge.decodeSequence(serializedBytes()));
+    public double serialized(Provider p) throws Throwable {
+        return p.bridge.sumBuffer(p.bridge.decodeSequence(serializedBytes()));
     }
 
     @Benchmark
@@ -138,16 +131,22 @@ public class StrategyBench extends ProviderBench {
         return CodecBench.takeBytes(outScratch.get(ADDRESS, 0));
     }
 
-    // ---- zero-copy ----------------------------------------------------------------------------
+    // ---- zero-copy: filled in provider memory, summed in place, freed --------------------------
 
+    /** Freed by closing a confined arena. */
     @Benchmark
-    public double zeroCopy_native() {
-        return zeroCopy(nativeBridge, n);
+    public double zeroCopy(Provider p) {
+        try (Arena confined = Arena.ofConfined()) {
+            return p.bridge.sumBuffer(p.bridge.filledBuffer(n, confined));
+        }
     }
 
+    /** Through an {@link OwnedBuffer}, whose close is the close of a shared arena. */
     @Benchmark
-    public double zeroCopyOwned_native() {
-        return zeroCopyOwned(nativeBridge, n);
+    public double zeroCopyOwned(Provider p) {
+        try (OwnedBuffer buffer = p.bridge.filledBuffer(n)) {
+            return p.bridge.sumBuffer(buffer.segment());
+        }
     }
 
     @Benchmark
@@ -161,21 +160,12 @@ public class StrategyBench extends ProviderBench {
         return sum;
     }
 
-    @Benchmark
-    public double zeroCopy_java() {
-        return zeroCopy(javaBridge, n);
-    }
+    // ---- preallocated: the caller's buffer filled, then summed ---------------------------------
 
     @Benchmark
-    public double zeroCopyOwned_java() {
-        return zeroCopyOwned(javaBridge, n);
-    }
-
-    // ---- preallocated -------------------------------------------------------------------------
-
-    @Benchmark
-    public double preallocated_native() {
-        return preallocated(nativeBridge, array);
+    public double preallocated(Provider p) {
+        p.bridge.fillBuffer(array);
+        return p.bridge.sumBuffer(array);
     }
 
     @Benchmark
@@ -185,57 +175,11 @@ public class StrategyBench extends ProviderBench {
         return rawSum(values, n);
     }
 
+    /** Over a reused off-heap segment. */
     @Benchmark
-    public double preallocated_java() {
-        return preallocated(javaBridge, array);
-    }
-
-    @Benchmark
-    public double preallocatedSegment_native() {
-        return preallocatedSegment(nativeBridge, segment);
-    }
-
-    @Benchmark
-    public double preallocatedSegment_java() {
-        return preallocatedSegment(javaBridge, segment);
-    }
-
-    /** Strategy "boxed": the values copied into a Java array (the guide's data when {@code n == 5}), then summed. */
-    private static double boxed(FfiBridge bridge, long n) {
-        if (n == 5) {
-            return bridge.sumBuffer(bridge.getData().toArray());
-        }
-        double[] values;
-        try (Arena arena = Arena.ofConfined()) {
-            values = bridge.filledBuffer(n, arena).toArray(JAVA_DOUBLE);
-        }
-        return bridge.sumBuffer(values);
-    }
-
-    /** Strategy "zero-copy": filled in provider memory freed by a confined arena, summed in place. */
-    private static double zeroCopy(FfiBridge bridge, long n) {
-        try (Arena arena = Arena.ofConfined()) {
-            return bridge.sumBuffer(bridge.filledBuffer(n, arena));
-        }
-    }
-
-    /** Strategy "zero-copy" with an {@link OwnedBuffer}: filled in provider memory, summed in place, closed. */
-    private static double zeroCopyOwned(FfiBridge bridge, long n) {
-        try (OwnedBuffer buffer = bridge.filledBuffer(n)) {
-            return bridge.sumBuffer(buffer.segment());
-        }
-    }
-
-    /** Strategy "preallocated": the caller's array filled, then summed. */
-    private static double preallocated(FfiBridge bridge, double[] array) {
-        bridge.fillBuffer(array);
-        return bridge.sumBuffer(array);
-    }
-
-    /** Strategy "preallocated" over a segment: the caller's segment filled, then summed. */
-    private static double preallocatedSegment(FfiBridge bridge, MemorySegment segment) {
-        bridge.fillBuffer(segment);
-        return bridge.sumBuffer(segment);
+    public double preallocatedSegment(Provider p) {
+        p.bridge.fillBuffer(segment);
+        return p.bridge.sumBuffer(segment);
     }
 
     private double rawSum(MemorySegment values, long length) throws Throwable {

@@ -2,64 +2,72 @@ package dev.ffibridge.benchmarks;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
+import dev.ffibridge.api.FfiBridge;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
  * {@code sumBuffer} of {@code n} doubles in the documented order (both providers agree bit for
- * bit; checked at setup). On a {@code double[]}: java provider, native provider, the raw FFM floor
- * ({@code ffi_bridge_sum_buffer}, critical with heap access), JNI ({@code
- * GetPrimitiveArrayCritical}). On off-heap memory: java, native, raw FFM, JNI.
+ * bit; checked at setup). Through the public API, on each provider: a {@code double[]}, an off-heap
+ * {@link MemorySegment} and a heap or direct {@link DoubleBuffer} ({@link BulkBench.DoubleBuffers}). The peers: the raw FFM floor ({@code ffi_bridge_sum_buffer}, critical with heap
+ * access) and JNI ({@code GetPrimitiveArrayCritical}; native memory by address), on the array and
+ * on the segment. {@code run.sh full} runs the peers at fewer n.
  */
-public class SumBench extends ProviderBench {
+public class SumBench extends BulkBench {
 
-    @Param({"0", "1", "16", "64", "256", "1024", "65536", "1048576", "16777216"})
-    int n;
-
-    double[] array;
-    MemorySegment segment;
     MemorySegment out;
 
     @Setup
     public void setUp() {
         array = new double[n];
-        javaBridge.fillBuffer(array);
-        // not all integers: 0.1 steps make the addition order visible in the result bits
         for (int i = 0; i < n; i++) {
-            array[i] = array[i] * 0.1 + 1e-3;
+            array[i] = value(i);
         }
-        segment = arena.allocate(JAVA_DOUBLE, n);
-        MemorySegment.copy(array, 0, segment, JAVA_DOUBLE, 0, n);
+        copyArrayToSegment();
         out = MemorySegment.ofArray(new double[1]);
         double expected = javaBridge.sumBuffer(array);
-        double[] results = {
-            nativeBridge.sumBuffer(array), javaBridge.sumBuffer(segment), nativeBridge.sumBuffer(segment)
-        };
-        for (double r : results) {
-            if (Double.doubleToRawLongBits(r) != Double.doubleToRawLongBits(expected)) {
-                throw new AssertionError("providers disagree: " + expected + " vs " + r);
+        for (FfiBridge bridge : List.of(javaBridge, nativeBridge)) {
+            double[] sums = {
+                bridge.sumBuffer(array),
+                bridge.sumBuffer(segment),
+                bridge.sumBuffer(DoubleBuffer.wrap(array)),
+                bridge.sumBuffer(
+                        segment.asByteBuffer().order(ByteOrder.nativeOrder()).asDoubleBuffer())
+            };
+            for (double r : sums) {
+                if (Double.doubleToRawLongBits(r) != Double.doubleToRawLongBits(expected)) {
+                    throw new AssertionError("providers disagree: " + expected + " vs " + r);
+                }
             }
         }
     }
 
-    // ---- double[] -----------------------------------------------------------------------------
+    // ---- the public API, once per provider ---------------------------------------------------
 
     @Benchmark
-    public double array_java() {
-        return javaBridge.sumBuffer(array);
+    public double array(Provider p) {
+        return p.bridge.sumBuffer(array);
     }
 
     @Benchmark
-    public double array_native() {
-        return nativeBridge.sumBuffer(array);
+    public double segment(Provider p) {
+        return p.bridge.sumBuffer(segment);
     }
+
+    @Benchmark
+    public double doubleBuffer(Provider p, DoubleBuffers b) {
+        return p.bridge.sumBuffer(b.doubleBuffer);
+    }
+
+    // ---- peers ----------------------------------------------------------------------------------
 
     @Benchmark
     public double array_rawFfm() throws Throwable {
-        Raw.check((int) Raw.SUM_BUFFER.invokeExact(MemorySegment.ofArray(array), (long) array.length, out));
-        return out.get(JAVA_DOUBLE, 0);
+        return rawSum(MemorySegment.ofArray(array));
     }
 
     @Benchmark
@@ -67,26 +75,18 @@ public class SumBench extends ProviderBench {
         return JniShim.sumBuffer(array);
     }
 
-    // ---- off-heap MemorySegment ----------------------------------------------------------------
-
-    @Benchmark
-    public double segment_java() {
-        return javaBridge.sumBuffer(segment);
-    }
-
-    @Benchmark
-    public double segment_native() {
-        return nativeBridge.sumBuffer(segment);
-    }
-
     @Benchmark
     public double segment_rawFfm() throws Throwable {
-        Raw.check((int) Raw.SUM_BUFFER.invokeExact(segment, (long) n, out));
-        return out.get(JAVA_DOUBLE, 0);
+        return rawSum(segment);
     }
 
     @Benchmark
     public double segment_jni() {
         return JniShim.sumAddress(segment.address(), n);
+    }
+
+    private double rawSum(MemorySegment values) throws Throwable {
+        Raw.check((int) Raw.SUM_BUFFER.invokeExact(values, (long) n, out));
+        return out.get(JAVA_DOUBLE, 0);
     }
 }

@@ -170,6 +170,26 @@ final class Checks {
         });
     }
 
+    /**
+     * The counter {@code counter} (a time in µs, e.g. SafepointBench's {@code ttspP50Us}) of {@code bench.method}
+     * is at most {@code maxUs} at every n measured; the figure is the worst n.
+     */
+    static Target counterAtMost(String text, String bench, String method, String counter, double maxUs) {
+        return target(text, results -> results.stream()
+                .filter(r -> r.bench().equals(bench) && r.method().equals(method))
+                .filter(r -> r.counters().containsKey(counter))
+                .max(Comparator.comparingDouble(r -> r.counters().get(counter)))
+                .map(worst -> {
+                    double us = worst.counters().get(counter);
+                    return Verdict.of(
+                            String.format(
+                                    "worst %s at n = %s (time per call %s)",
+                                    Format.time(us * 1e3), Format.count(worst.n()), Format.time(worst.ns())),
+                            us <= maxUs);
+                })
+                .orElse(Verdict.NOT_MEASURED));
+    }
+
     /** Two results of one run at one n, and their ratio a / b. */
     private record Pair(long n, double a, double b) {
         double ratio() {

@@ -1,10 +1,14 @@
 package dev.ffibridge.benchmarks.report;
 
+import java.util.Map;
+
 /**
  * One benchmark result, as the report and the charts use it.
  *
  * @param bench the class's simple name, e.g. {@code FillBench}
- * @param method the method, e.g. {@code array_native}
+ * @param method the method, e.g. {@code array_native}: a benchmark run once per provider (JMH parameter
+ *     {@code provider}) is named {@code method_provider}, and its other parameters than {@code n} follow the
+ *     method in parentheses: {@code doubleBuffer(heap)_native}
  * @param op the part of the method before {@code _}, e.g. {@code array}
  * @param variant the part after it, e.g. {@code native}
  * @param n the {@code n} parameter, or {@link #NO_N}
@@ -16,6 +20,7 @@ package dev.ffibridge.benchmarks.report;
  * @param p100Ns the largest sample, in ns
  * @param samples the number of samples
  * @param bytesPerOp {@code gc.alloc.rate.norm} (B/op) when run with {@code -prof gc}, else NaN
+ * @param counters the benchmark's own secondary results (e.g. {@code ttspP50Us}), each JMH's score
  * @param forks the number of forks
  * @param jdk the JDK version that ran it
  */
@@ -33,6 +38,7 @@ public record Result(
         double p100Ns,
         int samples,
         double bytesPerOp,
+        Map<String, Double> counters,
         int forks,
         String jdk) {
 

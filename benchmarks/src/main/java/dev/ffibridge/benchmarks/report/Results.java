@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** JMH results read back from {@code -rf json} files, for {@link Report} and {@link Charts}. */
 public final class Results {
@@ -28,11 +31,21 @@ public final class Results {
     private static Result toResult(JmhJson.Run run) {
         String[] parts = run.benchmark().split("\\.");
         String bench = parts[parts.length - 2];
-        String method = parts[parts.length - 1];
+        // a public-API benchmark runs once per provider: its key is method_provider, like the peers' names; other
+        // parameters than n and provider name the operation's kind: doubleBuffer(heap)_native
+        Map<String, String> params = run.params() == null ? Map.of() : run.params();
+        String provider = params.get("provider");
+        String kinds = params.entrySet().stream()
+                .filter(p -> !p.getKey().equals("n") && !p.getKey().equals("provider"))
+                .map(Map.Entry::getValue)
+                .collect(Collectors.joining(","));
+        String method = parts[parts.length - 1]
+                + (kinds.isEmpty() ? "" : "(" + kinds + ")")
+                + (provider == null ? "" : "_" + provider);
         int cut = method.indexOf('_');
         String op = cut < 0 ? method : method.substring(0, cut);
         String variant = cut < 0 ? "" : method.substring(cut + 1);
-        String nParam = run.params() == null ? null : run.params().get("n");
+        String nParam = params.get("n");
         long n = nParam == null ? Result.NO_N : Long.parseLong(nParam);
         JmhJson.Metric primary = run.primaryMetric();
         double scale = toNanos(primary.scoreUnit());
@@ -53,8 +66,26 @@ public final class Results {
                 percentile(primary, "100.0") * scale,
                 samples,
                 alloc == null ? Double.NaN : alloc.score(),
+                counters(run),
                 run.forks(),
                 String.valueOf(run.jdkVersion()));
+    }
+
+    /**
+     * The secondary results other than the profilers' ({@code gc.*}, ...), e.g. {@code @AuxCounters}, each JMH's
+     * score: for an event counter the sum over the iterations, so a benchmark that wants its trial's figure
+     * publishes it in one iteration (SafepointBench does, in the last measurement iteration).
+     */
+    private static Map<String, Double> counters(JmhJson.Run run) {
+        Map<String, Double> counters = new TreeMap<>();
+        if (run.secondaryMetrics() != null) {
+            run.secondaryMetrics().forEach((name, metric) -> {
+                if (!name.contains(".")) {
+                    counters.put(name, metric.score());
+                }
+            });
+        }
+        return counters;
     }
 
     private static double percentile(JmhJson.Metric metric, String key) {

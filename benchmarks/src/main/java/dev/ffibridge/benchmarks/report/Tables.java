@@ -1,5 +1,6 @@
 package dev.ffibridge.benchmarks.report;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,10 +28,16 @@ final class Tables {
 
     private Tables() {}
 
-    /** The tables of one class's results: a single-shot table, or times then allocation if measured. */
+    /**
+     * The tables of one class's results: a single-shot table, a table of the benchmark's own counters (e.g.
+     * SafepointBench's times to safepoint) if it has any, or times then allocation if measured.
+     */
     static String of(List<Result> rows) {
         if (rows.get(0).mode().equals("ss")) {
             return singleShot(rows);
+        }
+        if (rows.stream().anyMatch(r -> !r.counters().isEmpty())) {
+            return Counters.table(rows);
         }
         StringBuilder md = new StringBuilder(pivot(rows, true));
         if (rows.stream().anyMatch(r -> !Double.isNaN(r.bytesPerOp()))) {
@@ -48,11 +55,13 @@ final class Tables {
                 .filter(v -> rows.stream().anyMatch(r -> r.variant().equals(v)))
                 .forEach(variants::add);
         rows.forEach(r -> variants.add(r.variant()));
+        // rows by operation, then n: the same table whatever the order of the files (the peers' run, ...)
         Map<String, Map<String, Result>> table = new LinkedHashMap<>();
-        for (Result r : rows) {
-            table.computeIfAbsent(r.op() + (r.n() < 0 ? "" : "\u0000" + r.n()), k -> new LinkedHashMap<>())
-                    .put(r.variant(), r);
-        }
+        rows.stream()
+                .sorted(Comparator.comparing(Result::op).thenComparingLong(Result::n))
+                .forEach(r -> table.computeIfAbsent(
+                                r.op() + (r.n() < 0 ? "" : "\u0000" + r.n()), k -> new LinkedHashMap<>())
+                        .put(r.variant(), r));
         boolean hasN = rows.stream().anyMatch(r -> r.n() >= 0);
         boolean ratioJava = times && variants.contains("native") && variants.contains("java");
         boolean ratioRaw = times && variants.contains("native") && variants.contains("rawFfm");

@@ -69,6 +69,7 @@ final class Targets {
             case "medianRatio" -> Checks.medianRatio(text, bench, a, b, bound);
             case "medianPlus" -> Checks.medianPlus(text, bench, a, b, bound);
             case "everyN" -> Checks.ratioAtEveryN(text, bench, a, b, sizes, bound);
+            case "counterAtMost" -> Checks.counterAtMost(text, bench, a, b, bound);
             default -> throw new IllegalArgumentException("targets.txt: unknown kind " + kind + ": " + line);
         };
     }

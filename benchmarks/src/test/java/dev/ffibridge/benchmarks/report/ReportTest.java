@@ -2,6 +2,7 @@ package dev.ffibridge.benchmarks.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -9,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The report step on the committed results and on hand-made ones. */
 class ReportTest {
@@ -49,6 +52,58 @@ class ReportTest {
         Result fill = Results.find(results, "FillBench", "array_native", 1024).orElseThrow();
         assertThat(fill.bytesPerOp()).isGreaterThanOrEqualTo(0);
         assertThat(fill.samples()).isPositive();
+    }
+
+    @Test
+    void aBenchmarkRunPerProviderIsNamedMethodUnderscoreProviderWithItsKind(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("fill.json");
+        Files.writeString(json, """
+                [{"benchmark": "dev.ffibridge.benchmarks.FillBench.doubleBuffer", "mode": "avgt", "forks": 1,
+                  "jdkVersion": "25", "params": {"buffer": "heap", "n": "16", "provider": "native"},
+                  "primaryMetric": {"score": 5.0, "scoreError": 0.1, "scoreUnit": "ns/op", "rawData": [[5.0]]}}]
+                """);
+
+        Result result = Results.read(List.of(json)).get(0);
+
+        assertThat(result.method()).isEqualTo("doubleBuffer(heap)_native");
+        assertThat(result.op()).isEqualTo("doubleBuffer(heap)");
+        assertThat(result.variant()).isEqualTo("native");
+        assertThat(result.n()).isEqualTo(16);
+    }
+
+    @Test
+    void countersAreJmhScoresAndMakeTheirOwnTable(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("safepoint.json");
+        Files.writeString(json, """
+                [{"benchmark": "dev.ffibridge.benchmarks.SafepointBench.heapSum", "mode": "avgt", "forks": 1,
+                  "jdkVersion": "25", "params": {"n": "1048576"},
+                  "primaryMetric": {"score": 126.7, "scoreError": "NaN", "scoreUnit": "us/op", "rawData": [[120, 133]]},
+                  "secondaryMetrics": {
+                    "ttspP50Us": {"score": 82.0, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[0, 82.0]]},
+                    "ttspMaxUs": {"score": 4259.8, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[0, 4259.8]]},
+                    "gc.alloc.rate.norm": {"score": 1.0, "scoreError": "NaN", "scoreUnit": "B/op", "rawData": [[1, 1]]}}}]
+                """);
+        List<Result> results = Results.read(List.of(json));
+
+        assertThat(results.get(0).counters()).containsOnlyKeys("ttspP50Us", "ttspMaxUs");
+        assertThat(results.get(0).counters().get("ttspP50Us")).isCloseTo(82.0, within(1e-9));
+        assertThat(Tables.of(results))
+                .contains("| operation | n | time per call | TTSP median | TTSP max |")
+                .contains("| heapSum | 1,048,576 | 127 µs | 82.0 µs | 4.26 ms |");
+        Target target = Checks.counterAtMost("t", "SafepointBench", "heapSum", "ttspP50Us", 1000);
+        assertThat(target.evaluate(results).status()).isEqualTo(Target.Status.MET);
+        assertThat(target.evaluate(results).figure()).contains("worst 82.0 µs at n = 1,048,576");
+    }
+
+    @Test
+    void theReportReplacesOnlyTheGeneratedPartOfThePage() {
+        String page = "# Title\nprose\n" + Report.BEGIN + "\nold table\n" + Report.END + "\nmore prose\n";
+
+        String spliced = Report.splice(page, "new table\n");
+
+        assertThat(spliced)
+                .isEqualTo("# Title\nprose\n" + Report.BEGIN + "\nnew table\n" + Report.END + "\nmore prose\n");
+        assertThatThrownBy(() -> Report.splice("no markers", "x")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -119,6 +174,7 @@ class ReportTest {
                 ns,
                 5,
                 0,
+                Map.of(),
                 1,
                 "25");
     }
