@@ -31,10 +31,11 @@ import org.openjdk.jmh.annotations.Setup;
  *       The API has no "fill serialized" call, so the bytes always come from a raw downcall;
  *       {@code _java} decodes in Java (as the guide's Python side would), {@code _native} and
  *       {@code _rawFfm} decode in Rust.
- *   <li>{@code zeroCopy}: Rust allocates and fills; Java reads the memory in place ({@code
- *       filledBuffer(n, confinedArena)}, sum of the segment, arena closed). {@code zeroCopyOwned}
- *       does the same through an {@code OwnedBuffer} ({@code filledBuffer(n)}), whose close is the
- *       close of a shared arena.
+ *   <li>{@code zeroCopy}: Rust fills memory Java reads in place ({@code filledBuffer(n,
+ *       confinedArena)}: the caller's arena allocates, Rust fills, the segment is summed, the arena
+ *       closed; {@code _rawFfm} binds the same steps). {@code zeroCopyOwned} does the same through an
+ *       {@code OwnedBuffer} ({@code filledBuffer(n)}), whose close is the close of a shared arena;
+ *       {@code zeroCopyRustOwned_rawFfm}, memory that Rust allocates and frees.
  *   <li>{@code preallocated}: Java owns a reused buffer and Rust fills it ({@code
  *       fillBuffer(double[])}; {@code preallocatedSegment}: a reused off-heap segment).
  * </ul>
@@ -63,6 +64,7 @@ public class StrategyBench extends ProviderBench {
         check("boxed_rawFfm", boxed_rawFfm(), boxedSum);
         check("serialized_rawFfm", serialized_rawFfm(), fill);
         check("zeroCopy_rawFfm", zeroCopy_rawFfm(), fill);
+        check("zeroCopyRustOwned_rawFfm", zeroCopyRustOwned_rawFfm(), fill);
         check("preallocated_rawFfm", preallocated_rawFfm(), fill);
         for (Provider p : List.of(Provider.of("java"), Provider.of("native"))) {
             check("boxed_" + p.provider, boxed(p), boxedSum);
@@ -149,8 +151,25 @@ public class StrategyBench extends ProviderBench {
         }
     }
 
+    /**
+     * The raw binding of what {@code filledBuffer(n, arena)} promises: the memory is the caller's arena's
+     * (one {@code allocate}, which zeroes it), Rust fills it in place, and closing the arena frees it.
+     */
     @Benchmark
     public double zeroCopy_rawFfm() throws Throwable {
+        try (Arena confined = Arena.ofConfined()) {
+            MemorySegment memory = confined.allocate((long) n * Double.BYTES, Double.BYTES);
+            Raw.FILL_BUFFER.invokeExact(memory, (long) n);
+            return rawSum(memory, n);
+        }
+    }
+
+    /**
+     * Zero-copy with memory Rust allocates and frees ({@code ffi_bridge_buffer_new_filled}, uninitialized
+     * until filled): what the API gave up so that {@code filledBuffer(n, arena)} takes the caller's arena.
+     */
+    @Benchmark
+    public double zeroCopyRustOwned_rawFfm() throws Throwable {
         Raw.check((int) Raw.BUFFER_NEW_FILLED.invokeExact((long) n, outScratch));
         MemorySegment buffer = outScratch.get(ADDRESS, 0);
         MemorySegment owned = buffer.reinterpret(Raw.OWNED_SIZE);
