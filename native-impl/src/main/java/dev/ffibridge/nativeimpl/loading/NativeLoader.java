@@ -40,6 +40,9 @@ final class NativeLoader {
     private static LoadResult loadUninterrupted(LibraryLocator.Settings settings) {
         LibraryLocator.Located located = null;
         try {
+            if (settings.libraryPath() != null || settings.platform().supported()) {
+                LinkerWarmup.startOnce();
+            }
             located = LibraryLocator.locate(settings);
             SymbolLookup lookup = open(located, settings.platform());
             FfiBridgeLibrary library = identify(located, lookup);
