@@ -51,14 +51,14 @@ public final class Downcalls {
      * it. In a cold JVM each new shape costs milliseconds, which a thread may pay while another one
      * extracts and opens the library.
      *
+     * @return a handle of {@code function}'s type bound to the address 0: never to be called
      * @throws IllegalCallerException if native access is not enabled for this module
      */
     @SuppressWarnings("restricted")
-    public static void prepare(NativeFunction function, boolean critical) {
-        MethodHandle stub =
-                Linker.nativeLinker().downcallHandle(function.descriptor(), critical ? CRITICAL : REGULAR);
+    public static MethodHandle prepare(NativeFunction function, boolean critical) {
+        MethodHandle stub = Linker.nativeLinker().downcallHandle(function.descriptor(), critical ? CRITICAL : REGULAR);
         // what downcallHandle(symbol, ...) adds: the address bound as the first argument
-        MethodHandles.insertArguments(stub, 0, MemorySegment.NULL);
+        return MethodHandles.insertArguments(stub, 0, MemorySegment.NULL);
     }
 
     /** The critical handle of {@code function} in this JVM's library, for a holder's static initialiser. */

@@ -3,6 +3,7 @@ package dev.ffibridge.nativeimpl.loading;
 import dev.ffibridge.nativeimpl.abi.Downcalls;
 import dev.ffibridge.nativeimpl.abi.NativeFunction;
 import dev.ffibridge.nativeimpl.operations.SelfTest;
+import java.util.List;
 
 /**
  * Builds the JDK's downcall stubs of the self-test's shapes ({@link Downcalls#prepare}) on a daemon
@@ -10,7 +11,8 @@ import dev.ffibridge.nativeimpl.operations.SelfTest;
  * and opens the library. No library is involved and nothing is called: the self-test still links its
  * functions on the library it checks, and finds the stubs built (or waits for the one being built).
  * In a cold JVM the first use of the linker and each new shape cost milliseconds; this moves them off
- * the loading thread, so a load takes about as long as the longer of the two. Whatever fails here
+ * the loading thread. It takes the shapes last first while the self-test links first to last, so that,
+ * should the loading thread get there first, the two share the work. Whatever fails here
  * (native access not enabled, a platform without a linker) is ignored: the loading thread meets it
  * again and reports it.
  */
@@ -18,7 +20,7 @@ final class LinkerWarmup extends Thread {
 
     private static boolean started;
 
-    private LinkerWarmup() {
+    LinkerWarmup() {
         super("ffibridge-linker-warmup");
         setDaemon(true);
     }
@@ -34,8 +36,10 @@ final class LinkerWarmup extends Thread {
     @Override
     public void run() {
         try {
-            for (NativeFunction function : SelfTest.FUNCTIONS) {
-                Downcalls.prepare(function, true);
+            // last first: the self-test links in order, so the two threads share the work and meet
+            List<NativeFunction> functions = SelfTest.FUNCTIONS;
+            for (int i = functions.size() - 1; i >= 0; i--) {
+                Downcalls.prepare(functions.get(i), true);
             }
         } catch (RuntimeException | LinkageError ignored) {
             // the loading thread meets the same failure, and reports it
