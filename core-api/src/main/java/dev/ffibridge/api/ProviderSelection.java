@@ -192,11 +192,7 @@ final class ProviderSelection {
                                 + cause.get().getMessage(),
                         cause.get());
             }
-            return new Choice(
-                    provider,
-                    "requested by -D" + PROVIDER_PROPERTY + "=" + requested,
-                    null,
-                    List.of());
+            return new Choice(provider, "requested by -D" + PROVIDER_PROPERTY + "=" + requested, null, List.of());
         }
         List<String> skipped = new ArrayList<>();
         List<FfiBridgeProvider> passedOver = new ArrayList<>();
