@@ -157,10 +157,21 @@ final class ProviderSelection {
     }
 
     /**
-     * The outcome of a selection: the provider, why, the warning to log (null if none), and the providers
-     * of higher priority that were unavailable (empty unless {@code auto} fell back).
+     * The outcome of a selection: the provider, why (without the provider's details), the warning to log
+     * (null if none), and the providers of higher priority that were unavailable (empty unless {@code
+     * auto} fell back).
      */
-    record Choice(FfiBridgeProvider provider, String reason, String warning, List<FfiBridgeProvider> passedOver) {}
+    record Choice(FfiBridgeProvider provider, String basis, String warning, List<FfiBridgeProvider> passedOver) {
+
+        /**
+         * Why, with the provider's details: made on demand, as {@link FfiBridge#load()} needs only the
+         * provider and the warning, and a native provider's details look up every platform's library in
+         * the jar.
+         */
+        String reason() {
+            return basis.concat(describe(provider));
+        }
+    }
 
     static Choice choose(String requested, List<FfiBridgeProvider> providers) {
         if (!requested.equals(AUTO)) {
@@ -181,11 +192,7 @@ final class ProviderSelection {
                                 + cause.get().getMessage(),
                         cause.get());
             }
-            return new Choice(
-                    provider,
-                    "requested by -D" + PROVIDER_PROPERTY + "=" + requested + describe(provider),
-                    null,
-                    List.of());
+            return new Choice(provider, "requested by -D" + PROVIDER_PROPERTY + "=" + requested, null, List.of());
         }
         List<String> skipped = new ArrayList<>();
         List<FfiBridgeProvider> passedOver = new ArrayList<>();
@@ -201,7 +208,7 @@ final class ProviderSelection {
                 String reason = skipped.isEmpty()
                         ? "highest-priority available provider"
                         : "fallback: " + String.join("; ", skipped);
-                return new Choice(provider, reason.concat(describe(provider)), warning, List.copyOf(passedOver));
+                return new Choice(provider, reason, warning, List.copyOf(passedOver));
             }
             passedOver.add(provider);
             skipped.add("the " + provider.name() + " provider is unavailable: "

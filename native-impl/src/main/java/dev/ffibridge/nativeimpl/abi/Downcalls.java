@@ -45,6 +45,22 @@ public final class Downcalls {
         return Linker.nativeLinker().downcallHandle(symbol.get(), function.descriptor(), critical ? CRITICAL : REGULAR);
     }
 
+    /**
+     * Makes the JDK build and cache the downcall stub of {@code function}'s shape (its descriptor and
+     * options), with no library and no call: a later {@link #link} of a function of that shape reuses
+     * it. In a cold JVM each new shape costs milliseconds, which a thread may pay while another one
+     * extracts and opens the library.
+     *
+     * @return a handle of {@code function}'s type bound to the address 0: never to be called
+     * @throws IllegalCallerException if native access is not enabled for this module
+     */
+    @SuppressWarnings("restricted")
+    public static MethodHandle prepare(NativeFunction function, boolean critical) {
+        MethodHandle stub = Linker.nativeLinker().downcallHandle(function.descriptor(), critical ? CRITICAL : REGULAR);
+        // what downcallHandle(symbol, ...) adds: the address bound as the first argument
+        return MethodHandles.insertArguments(stub, 0, MemorySegment.NULL);
+    }
+
     /** The critical handle of {@code function} in this JVM's library, for a holder's static initialiser. */
     static MethodHandle critical(NativeFunction function) {
         return linkLazily(function, true);

@@ -61,7 +61,7 @@ final class LoadOnce {
      * Logs a failure at DEBUG, with its cause. A success is not logged: asking a {@code System.Logger}
      * whether DEBUG is enabled starts the logging backend ({@code java.util.logging} by default), which
      * costs 5-9 ms of a cold load; what was loaded is in the provider's details, and so in {@code
-     * FfiBridge.diagnostics()} and in the INFO line of {@code FfiBridge.load()}.
+     * FfiBridge.diagnostics()}.
      */
     private static void logIfFailed(LoadResult loaded) {
         if (loaded.available()) {

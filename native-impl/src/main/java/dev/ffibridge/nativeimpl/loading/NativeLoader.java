@@ -14,7 +14,9 @@ import java.util.Optional;
  * The handshake reads the library's data symbol {@code FFI_BRIDGE_ABI_INFO} and links nothing; only
  * the self-test's functions are linked here, the others on first use (see {@link
  * FfiBridgeLibrary}). Never throws: every failure becomes the {@link LoadResult#cause()}, a message
- * that says what happened and what to set.
+ * that says what happened and what to set. Meanwhile {@link LinkerWarmup} builds the JDK's stubs of
+ * the self-test's shapes on a second thread, so that the first use of the linker overlaps the
+ * extraction, the checks of the file and {@code dlopen}.
  *
  * <p>Loading does not depend on the caller's interrupt flag: the JDK's file channels fail on an
  * interrupted thread ({@code ClosedByInterruptException}), so the flag is cleared for the load and set
@@ -40,6 +42,9 @@ final class NativeLoader {
     private static LoadResult loadUninterrupted(LibraryLocator.Settings settings) {
         LibraryLocator.Located located = null;
         try {
+            if (settings.libraryPath() != null || settings.platform().supported()) {
+                LinkerWarmup.startOnce();
+            }
             located = LibraryLocator.locate(settings);
             SymbolLookup lookup = open(located, settings.platform());
             FfiBridgeLibrary library = identify(located, lookup);

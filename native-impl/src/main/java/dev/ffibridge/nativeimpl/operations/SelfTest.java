@@ -6,11 +6,13 @@ import dev.ffibridge.api.Person;
 import dev.ffibridge.nativeimpl.abi.BufferFunctions;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
 import dev.ffibridge.nativeimpl.abi.GuideFunctions;
+import dev.ffibridge.nativeimpl.abi.NativeFunction;
 import dev.ffibridge.nativeimpl.abi.PersonStruct;
 import dev.ffibridge.nativeimpl.abi.Pointers;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 
 /**
  * A few calls that must give known answers before the provider calls itself available: one call per
@@ -26,6 +28,14 @@ public final class SelfTest {
 
     /** Long enough for the vector loops and a scalar tail (not a multiple of 8). */
     private static final int BUFFER_LENGTH = 20;
+
+    /** The functions the self-test calls, each through a critical handle (with heap access). */
+    public static final List<NativeFunction> FUNCTIONS = List.of(
+            GuideFunctions.ADD_NUMBERS,
+            GuideFunctions.FILL_BUFFER,
+            BufferFunctions.SUM,
+            GuideFunctions.CREATE_PERSON,
+            GuideFunctions.FREE_PERSON);
 
     private SelfTest() {}
 
