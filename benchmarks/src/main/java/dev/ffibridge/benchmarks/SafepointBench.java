@@ -3,6 +3,7 @@ package dev.ffibridge.benchmarks;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import dev.ffibridge.api.FfiBridge;
+import dev.ffibridge.api.Person;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
@@ -41,6 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * longest such wait in each iteration, {@code ttspP99Us} its 99th percentile and {@code ttspP50Us} its median
  * (each averaged over the iterations); a wait of about the call's own time means the call held the safepoint off. On a busy machine a
  * descheduled thread also delays safepoints, so compare the figures of one run, and prefer the percentile. Run it alone: {@code benchmarks/run.sh jmh SafepointBench}.
+ *
+ * <p>The person rows ({@code *PersonLongName}) call the person functions with a name of {@code n} chars; the
+ * provider takes names over 192 KiB through regular handles, so no critical call copies or checks them.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -83,6 +87,19 @@ public class SafepointBench {
         @TearDown
         public void tearDown() {
             arena.close();
+        }
+    }
+
+    /** A person whose name is {@code n} ASCII letters, and its encoding: for the person rows. */
+    @State(Scope.Thread)
+    public static class LongName {
+        String name;
+        byte[] encoded;
+
+        @Setup
+        public void setUp(SafepointBench bench) {
+            name = "abcdefghijklmnopqrstuvwxyz".repeat(bench.n / 26 + 1).substring(0, bench.n);
+            encoded = bench.nativeBridge.encodePerson(new Person(name, 42, 6.1f));
         }
     }
 
@@ -160,6 +177,24 @@ public class SafepointBench {
     public double nativeFill(NativeSegment memory, Safepoints safepoints) {
         nativeBridge.fillBuffer(memory.segment);
         return memory.segment.getAtIndex(JAVA_DOUBLE, n - 1);
+    }
+
+    /** {@code createPerson} with a name of {@code n} chars (run it at one or two sizes: {@code -p n=67108864}). */
+    @Benchmark
+    public Person createPersonLongName(LongName person, Safepoints safepoints) {
+        return nativeBridge.createPerson(person.name, 42, 6.1f);
+    }
+
+    /** {@code decodePerson} of a person whose name is {@code n} bytes. */
+    @Benchmark
+    public Person decodePersonLongName(LongName person, Safepoints safepoints) {
+        return nativeBridge.decodePerson(person.encoded);
+    }
+
+    /** {@code encodePerson} of a person whose name is {@code n} chars. */
+    @Benchmark
+    public byte[] encodePersonLongName(LongName person, Safepoints safepoints) {
+        return nativeBridge.encodePerson(new Person(person.name, 42, 6.1f));
     }
 
     @Benchmark
