@@ -1,7 +1,6 @@
 package dev.ffibridge.nativeimpl.operations;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import dev.ffibridge.api.Person;
 import dev.ffibridge.api.internal.WireErrors;
@@ -20,8 +19,8 @@ import java.nio.charset.StandardCharsets;
  * encoded bytes) go through critical handles: heap arrays in place, the pointer back through a heap {@code
  * long[1]}. <b>Long names</b> go through the regular handles, on native memory: a critical call holds off
  * safepoints until it returns, and the library's UTF-8 check, {@code strlen} and copy of a name of 64 MiB took
- * milliseconds. The JVM's copies into and out of native memory, and the comparison of the library's name in
- * pieces ({@link PersonStruct#take(MemorySegment, MemorySegment, String)}), are the work added for them.
+ * milliseconds. The copies into native memory in pieces ({@link LongNames}), and the comparison of the library's
+ * name in pieces ({@link PersonStruct#take(MemorySegment, MemorySegment, String)}), are the work added for them.
  * {@code PersonPathTest} calls both paths on both sides of the boundary.
  */
 final class PersonCalls {
@@ -56,10 +55,10 @@ final class PersonCalls {
         return PersonStruct.take(MemorySegment.ofAddress(out[0]), cString.asSlice(0, cString.byteSize() - 1), name);
     }
 
-    /** The name copied once, straight from the string, into native memory; the regular handle. */
+    /** The name in native memory ({@link LongNames}); the regular handle. */
     private static Person createLong(String name, int age, float height) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cString = arena.allocateFrom(name);
+            MemorySegment cString = LongNames.copy(name.getBytes(StandardCharsets.UTF_8), 1, arena);
             MemorySegment out = arena.allocate(ADDRESS);
             int status = BufferFunctions.personNewRegular(cString, age, height, out);
             NativeOperations.check(status, BufferFunctions.PERSON_NEW.name());
@@ -89,10 +88,10 @@ final class PersonCalls {
         }
     }
 
-    /** The name copied once, straight from the string, into native memory; the regular handles. */
+    /** The name in native memory ({@link LongNames}); the regular handles. */
     private static byte[] encodeLong(Person person) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cString = arena.allocateFrom(person.name());
+            MemorySegment cString = LongNames.copy(person.name().getBytes(StandardCharsets.UTF_8), 1, arena);
             MemorySegment struct = new PersonStruct((int) person.age(), person.height(), cString).into(arena);
             MemorySegment out = arena.allocate(ADDRESS);
             NativeOperations.check(CodecFunctions.encodePerson(struct, out), CodecFunctions.ENCODE_PERSON.name());
@@ -116,10 +115,10 @@ final class PersonCalls {
         return decoded(status, MemorySegment.ofAddress(out[0]), input, bytes);
     }
 
-    /** Long bytes copied into native memory, for the regular handle. */
+    /** Long bytes copied into native memory ({@link LongNames}), for the regular handle. */
     private static Person decodeLong(byte[] bytes) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment input = arena.allocateFrom(JAVA_BYTE, bytes);
+            MemorySegment input = LongNames.copy(bytes, 0, arena);
             MemorySegment out = arena.allocate(ADDRESS);
             int status = CodecFunctions.decodePersonRegular(input, bytes.length, out);
             return decoded(status, out.get(ADDRESS, 0), input, bytes);
