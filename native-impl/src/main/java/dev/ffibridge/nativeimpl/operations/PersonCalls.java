@@ -31,6 +31,9 @@ final class PersonCalls {
      */
     static final int CRITICAL_NAME_CHARS = (int) (PersonStruct.CRITICAL_NAME_BYTES / 3);
 
+    /** The longest name {@link #encode} writes into the struct's own block. */
+    static final int ONE_BLOCK_CHARS = 64;
+
     private PersonCalls() {}
 
     /** Whether a call with {@code name} takes the critical path. */
@@ -67,8 +70,10 @@ final class PersonCalls {
     }
 
     /**
-     * {@code encodePerson(person)}, a short name: the struct and its NUL-terminated name in one native block
-     * (room for three bytes a char), the pointer back through a heap {@code long[1]}.
+     * {@code encodePerson(person)}, a short name: the struct and its NUL-terminated name in native memory, the
+     * pointer back through a heap {@code long[1]}. A name of at most {@link #ONE_BLOCK_CHARS} chars shares one
+     * block with the struct (room for three bytes a char: the arena zeroes it all); a longer one has its own, of
+     * its exact size.
      */
     static byte[] encode(Person person) {
         String name = person.name();
@@ -77,9 +82,15 @@ final class PersonCalls {
         }
         try (Arena arena = Arena.ofConfined()) {
             long nameOffset = PersonStruct.LAYOUT.byteSize();
-            MemorySegment struct = arena.allocate(nameOffset + 3L * name.length() + 1, Long.BYTES);
-            MemorySegment cString = struct.asSlice(nameOffset);
-            cString.setString(0, name);
+            boolean oneBlock = name.length() <= ONE_BLOCK_CHARS;
+            MemorySegment struct = arena.allocate(nameOffset + (oneBlock ? 3L * name.length() + 1 : 0), Long.BYTES);
+            MemorySegment cString;
+            if (oneBlock) {
+                cString = struct.asSlice(nameOffset);
+                cString.setString(0, name);
+            } else {
+                cString = arena.allocateFrom(name);
+            }
             new PersonStruct((int) person.age(), person.height(), cString).writeTo(struct);
             long[] out = new long[1];
             int status = CodecFunctions.encodePersonCritical(struct, MemorySegment.ofArray(out));

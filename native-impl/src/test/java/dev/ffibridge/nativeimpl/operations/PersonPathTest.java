@@ -63,6 +63,18 @@ class PersonPathTest {
     }
 
     @Test
+    void shortNamesEncodeTheSameInTheStructsBlockAndInTheirOwn() {
+        for (int chars = 0; chars <= 2 * PersonCalls.ONE_BLOCK_CHARS + 1; chars++) {
+            for (String unit : new String[] {"a", "\u00e9", "\u4e2d"}) {
+                Person person = new Person(unit.repeat(chars), chars, -0.0f);
+                assertThat(bridge.encodePerson(person))
+                        .as("%d × %s", chars, unit)
+                        .isEqualTo(encoded(person));
+            }
+        }
+    }
+
+    @Test
     void encodedNamesOfTheBoundarysByteLengthsDecodeOnBothPaths() {
         for (int nameBytes : new int[] {LIMIT_BYTES - 1, LIMIT_BYTES, LIMIT_BYTES + 1}) {
             String name = "\u00e9".repeat(nameBytes / 2) + "q".repeat(nameBytes % 2);
