@@ -23,7 +23,8 @@
 #   SumBench       72 forks, peers 4 x 4 n = 16                                     ~ 7.5 min
 #   SequenceCodec  2 x 2 x 9 = 36 forks, peers 2 x 4 n = 8                          ~ 4 min
 #   CodecBench 12 forks ~ 1 min; StrategyBench 48 forks ~ 4 min; LargeNameBench 12 forks ~ 1.5 min
-#   SafepointBench 6 x 5 n = 30 forks x (1 + 3) x 1 s, 5 GB heap, up to 2^28      ~ 3.5 min
+#   SafepointBench 6 x 5 n = 30 forks x (1 + 3) x 1 s, 5 GB heap, up to 2^28      ~ 3.5 min,
+#                  and the 6 person rows at 2 name lengths, 12 forks                ~ 1.5 min
 #   cold load 5 x 20 + AOT training + 3 x 20 JVMs ~ 2.5 min; C floor ~ 1 min; Python ctypes ~ 1 min
 #   build (./mvnw package, cargo --release) 1-3 min                                  total ~ 38-41 min
 # It builds first (./mvnw -Pbenchmarks -pl benchmarks -am package -DskipTests) unless SKIP_BUILD=1.
@@ -192,7 +193,12 @@ case $mode in
                     ;;
                 Safepoint)
                     echo "== JMH: SafepointBench (time to safepoint; 1 warmup + 3 measured iterations of 1 s per row)"
-                    logged SafepointBench jmh '\.SafepointBench\.' -wi 1 -w 1s -i 3 -r 1s -rf json -rff "$out/SafepointBench.json"
+                    rm -f "$out/SafepointBench.json" "$out/SafepointBench-persons.json"
+                    logged SafepointBench jmh '\.SafepointBench\.[A-Za-z]*(Fill|Sum)$' -wi 1 -w 1s -i 3 -r 1s \
+                        -rf json -rff "$out/SafepointBench.json"
+                    # the person rows at two name lengths only (16 Mi and 64 Mi chars: a call takes tens of ms)
+                    logged "SafepointBench persons" jmh '\.SafepointBench\.[A-Za-z]*PersonLongName$' \
+                        -p n=16777216,67108864 -wi 1 -w 1s -i 3 -r 1s -rf json -rff "$out/SafepointBench-persons.json"
                     ;;
                 ColdLoad)
                     echo "== JMH: ColdLoadBench (20 fresh JVMs per benchmark)"

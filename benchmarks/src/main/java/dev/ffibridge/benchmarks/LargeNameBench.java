@@ -11,11 +11,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * The person functions with large names, java provider against native provider: {@code
  * createPerson(name, age, height)} with every field read back ({@code createPersonNamed}, as in
  * {@link CallBench}), and {@code encodePerson} and {@code decodePerson} ({@link PersonCodecBench}).
- * {@code n} is the name's length, 1 MiB and more of ASCII letters (so as many UTF-8 bytes).
+ * {@code n} is the name's length in ASCII letters (so as many UTF-8 bytes): 10 KB, then 1 MiB and more, the
+ * sizes of the target (below 192 KiB the provider takes the critical path, above it the regular one).
  */
 public class LargeNameBench extends PersonCodecBench {
 
-    @Param({"1048576", "16777216"})
+    @Param({"10240", "1048576", "16777216"})
     int n;
 
     String name;

@@ -3,6 +3,7 @@ package dev.ffibridge.benchmarks;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import dev.ffibridge.api.FfiBridge;
+import dev.ffibridge.api.Person;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
@@ -50,6 +51,11 @@ import org.openjdk.jmh.runner.IterationType;
  * machine's scheduling costs (on 2 cores the benchmark thread, the requester, JFR and the JIT compete; a thread
  * waiting for a CPU delays the safepoint), and the native rows are to be read against them. Run it alone:
  * {@code benchmarks/run.sh jmh SafepointBench}.
+ *
+ * <p>The person rows ({@code *PersonLongName}) call the person functions with a name of {@code n} chars; the
+ * provider takes names over 192 KiB through regular handles, so no critical call copies or checks them;
+ * {@code javaCreatePersonLongName}, {@code javaDecodePersonLongName} and {@code javaEncodePersonLongName} are their
+ * control, the java provider on the same person.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -93,6 +99,19 @@ public class SafepointBench {
         @TearDown
         public void tearDown() {
             arena.close();
+        }
+    }
+
+    /** A person whose name is {@code n} ASCII letters, and its encoding: for the person rows. */
+    @State(Scope.Thread)
+    public static class LongName {
+        String name;
+        byte[] encoded;
+
+        @Setup
+        public void setUp(SafepointBench bench) {
+            name = "abcdefghijklmnopqrstuvwxyz".repeat(bench.n / 26 + 1).substring(0, bench.n);
+            encoded = bench.nativeBridge.encodePerson(new Person(name, 42, 6.1f));
         }
     }
 
@@ -190,6 +209,24 @@ public class SafepointBench {
         return memory.segment.getAtIndex(JAVA_DOUBLE, n - 1);
     }
 
+    /** {@code createPerson} with a name of {@code n} chars (run it at one or two sizes: {@code -p n=67108864}). */
+    @Benchmark
+    public Person createPersonLongName(LongName person, Safepoints safepoints) {
+        return nativeBridge.createPerson(person.name, 42, 6.1f);
+    }
+
+    /** {@code decodePerson} of a person whose name is {@code n} bytes. */
+    @Benchmark
+    public Person decodePersonLongName(LongName person, Safepoints safepoints) {
+        return nativeBridge.decodePerson(person.encoded);
+    }
+
+    /** {@code encodePerson} of a person whose name is {@code n} chars. */
+    @Benchmark
+    public byte[] encodePersonLongName(LongName person, Safepoints safepoints) {
+        return nativeBridge.encodePerson(new Person(person.name, 42, 6.1f));
+    }
+
     @Benchmark
     public double nativeSum(NativeSegment memory, Safepoints safepoints) {
         return nativeBridge.sumBuffer(memory.segment);
@@ -204,5 +241,20 @@ public class SafepointBench {
     @Benchmark
     public double javaHeapSum(HeapArray heap, Safepoints safepoints) {
         return javaBridge.sumBuffer(heap.array);
+    }
+
+    @Benchmark
+    public Person javaCreatePersonLongName(LongName person, Safepoints safepoints) {
+        return javaBridge.createPerson(person.name, 42, 6.1f);
+    }
+
+    @Benchmark
+    public Person javaDecodePersonLongName(LongName person, Safepoints safepoints) {
+        return javaBridge.decodePerson(person.encoded);
+    }
+
+    @Benchmark
+    public byte[] javaEncodePersonLongName(LongName person, Safepoints safepoints) {
+        return javaBridge.encodePerson(new Person(person.name, 42, 6.1f));
     }
 }

@@ -89,6 +89,14 @@ public final class BufferFunctions {
         return Calls.toInt(Handles.PersonNew.Critical.HANDLE, name, age, height, out);
     }
 
+    /**
+     * {@link #personNew} through the regular handle, for a long name whose copy a critical call must not hold
+     * safepoints off for: {@code name} and {@code out} must be native.
+     */
+    public static int personNewRegular(MemorySegment name, int age, float height, MemorySegment out) {
+        return Calls.toInt(Handles.PersonNew.Regular.HANDLE, name, age, height, out);
+    }
+
     /** Writes the guide's five values into {@code out}, which may be a heap {@code double[5]}. */
     public static int dataFill(MemorySegment out) {
         return Calls.toInt(Handles.DataFill.Critical.HANDLE, out);

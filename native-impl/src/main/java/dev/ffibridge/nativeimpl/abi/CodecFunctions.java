@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Bindings of the header's section "owned memory and codec": the Rust-owned buffer and bytes, and the
  * encoders and decoders of the byte layout. Critical handles take heap arrays; {@code
- * ffi_bridge_buffer_new_filled}, {@code ffi_bridge_encode_person} and {@code
- * ffi_bridge_fill_serialized} (whose work may be long) are regular and take native memory. Handles:
+ * ffi_bridge_buffer_new_filled} and {@code ffi_bridge_fill_serialized} (whose work may be long) are regular
+ * and take native memory, and the person functions have both, the regular one for long names. Handles:
  * {@link Handles}; calls: {@link Calls}.
  */
 public final class CodecFunctions {
@@ -85,6 +85,14 @@ public final class CodecFunctions {
         return Calls.toInt(Handles.EncodePerson.Regular.HANDLE, person, out);
     }
 
+    /**
+     * {@link #encodePerson} through the critical handle, for a short name: the struct (and its name) native,
+     * {@code out} may be a heap {@code long[1]}.
+     */
+    public static int encodePersonCritical(MemorySegment person, MemorySegment out) {
+        return Calls.toInt(Handles.EncodePerson.Critical.HANDLE, person, out);
+    }
+
     /** Encodes the {@code Data} at {@code data} into new bytes at {@code *out}; both may be on the heap. */
     public static int encodeData(MemorySegment data, MemorySegment out) {
         return Calls.toInt(Handles.EncodeData.Critical.HANDLE, data, out);
@@ -105,9 +113,19 @@ public final class CodecFunctions {
         Calls.toVoid(Handles.BytesFree.Critical.HANDLE, bytes);
     }
 
+    /** {@link #bytesFree} through the regular handle, for large bytes, whose release may take long. */
+    public static void bytesFreeRegular(MemorySegment bytes) {
+        Calls.toVoid(Handles.BytesFree.Regular.HANDLE, bytes);
+    }
+
     /** Decodes one {@code Person} into a new one at {@code *out}; the arguments may be heap arrays. */
     public static int decodePerson(MemorySegment bytes, long length, MemorySegment out) {
         return Calls.toInt(Handles.DecodePerson.Critical.HANDLE, bytes, length, out);
+    }
+
+    /** {@link #decodePerson} through the regular handle, for long bytes: {@code bytes} and {@code out} native. */
+    public static int decodePersonRegular(MemorySegment bytes, long length, MemorySegment out) {
+        return Calls.toInt(Handles.DecodePerson.Regular.HANDLE, bytes, length, out);
     }
 
     /** Decodes one {@code Data} into the caller's {@code out}; the arguments may be heap arrays. */

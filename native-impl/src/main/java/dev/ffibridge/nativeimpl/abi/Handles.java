@@ -32,6 +32,10 @@ final class Handles {
         static final class Critical {
             static final MethodHandle HANDLE = Downcalls.critical(GuideFunctions.FREE_PERSON);
         }
+
+        static final class Regular {
+            static final MethodHandle HANDLE = Downcalls.regular(GuideFunctions.FREE_PERSON);
+        }
     }
 
     static final class GetData {
@@ -92,6 +96,10 @@ final class Handles {
         static final class Critical {
             static final MethodHandle HANDLE = Downcalls.critical(BufferFunctions.PERSON_NEW);
         }
+
+        static final class Regular {
+            static final MethodHandle HANDLE = Downcalls.regular(BufferFunctions.PERSON_NEW);
+        }
     }
 
     static final class DataFill {
@@ -130,6 +138,10 @@ final class Handles {
         static final class Regular {
             static final MethodHandle HANDLE = Downcalls.regular(CodecFunctions.ENCODE_PERSON);
         }
+
+        static final class Critical {
+            static final MethodHandle HANDLE = Downcalls.critical(CodecFunctions.ENCODE_PERSON);
+        }
     }
 
     static final class EncodeData {
@@ -154,11 +166,19 @@ final class Handles {
         static final class Critical {
             static final MethodHandle HANDLE = Downcalls.critical(CodecFunctions.BYTES_FREE);
         }
+
+        static final class Regular {
+            static final MethodHandle HANDLE = Downcalls.regular(CodecFunctions.BYTES_FREE);
+        }
     }
 
     static final class DecodePerson {
         static final class Critical {
             static final MethodHandle HANDLE = Downcalls.critical(CodecFunctions.DECODE_PERSON);
+        }
+
+        static final class Regular {
+            static final MethodHandle HANDLE = Downcalls.regular(CodecFunctions.DECODE_PERSON);
         }
     }
 

@@ -31,6 +31,14 @@ public record PersonStruct(int age, float height, MemorySegment name) {
     public static final long HEIGHT_OFFSET = StructOffsets.of(LAYOUT, "height");
     public static final long NAME_OFFSET = StructOffsets.of(LAYOUT, "name");
 
+    /**
+     * The most name bytes a critical call may copy, check or free: 192 KiB, whose UTF-8 check, copy and {@code
+     * strlen} run at memory speed, well under a millisecond even with the page faults of a fresh block. A critical
+     * call holds off safepoints, so the garbage collector too, until it returns; a longer name goes through the
+     * regular handles, on native memory ({@code SafepointBench}'s person rows).
+     */
+    public static final long CRITICAL_NAME_BYTES = 3L << 16;
+
     /** Reads the struct at {@code struct}, a segment of at least {@link #LAYOUT}'s size. */
     static PersonStruct from(MemorySegment struct) {
         return new PersonStruct(
@@ -75,7 +83,8 @@ public record PersonStruct(int age, float height, MemorySegment name) {
      * compared in place without a {@code strlen}, a copy or a decoding (a name of 16 MiB took 90 ms
      * through {@code getString}, see {@code LargeNameBench}); otherwise the name is read as {@link
      * #take(MemorySegment)} reads it. The library copies the name it was given, so its block holds at
-     * least {@code expectedUtf8.byteSize() + 1} bytes of name.
+     * least {@code expectedUtf8.byteSize() + 1} bytes of name. A person whose name is longer than {@link
+     * #CRITICAL_NAME_BYTES} is compared in pieces and freed through the regular handle.
      *
      * @throws dev.ffibridge.api.FfiBridgeException if the pointer or its name is NULL
      */
@@ -91,8 +100,7 @@ public record PersonStruct(int age, float height, MemorySegment name) {
             return take(pointer);
         }
         MemorySegment bytes = name.reinterpret(length + 1);
-        if (bytes.get(JAVA_BYTE, length) != 0
-                || MemorySegment.mismatch(bytes, 0, length, expectedUtf8, 0, length) >= 0) {
+        if (bytes.get(JAVA_BYTE, length) != 0 || !samePieces(bytes, expectedUtf8, length)) {
             return take(pointer);
         }
         try {
@@ -101,16 +109,45 @@ public record PersonStruct(int age, float height, MemorySegment name) {
                     Integer.toUnsignedLong(struct.get(JAVA_INT, AGE_OFFSET)),
                     struct.get(JAVA_FLOAT, HEIGHT_OFFSET));
         } finally {
+            free(pointer, length > CRITICAL_NAME_BYTES);
+        }
+    }
+
+    /**
+     * Whether the first {@code length} bytes of {@code a} and {@code b} are the same, compared {@link
+     * #CRITICAL_NAME_BYTES} at a time: one comparison is a JDK stub that does not stop for a safepoint.
+     */
+    private static boolean samePieces(MemorySegment a, MemorySegment b, long length) {
+        for (long from = 0; from < length; ) { // not a counted loop: the poll of every iteration stays
+            long to = Math.min(from + CRITICAL_NAME_BYTES, length);
+            if (MemorySegment.mismatch(a, from, to, b, from, to) >= 0) {
+                return false;
+            }
+            from = to;
+        }
+        return true;
+    }
+
+    /** Frees a person of the library: through the regular handle if its name is long (a long {@code strlen}). */
+    private static void free(MemorySegment pointer, boolean longName) {
+        if (longName) {
+            Calls.toVoid(Handles.FreePerson.Regular.HANDLE, pointer);
+        } else {
             GuideFunctions.freePerson(pointer);
         }
+    }
+
+    /** Writes the struct into {@code struct}, a segment of at least {@link #LAYOUT}'s size. */
+    public void writeTo(MemorySegment struct) {
+        struct.set(JAVA_INT, AGE_OFFSET, age);
+        struct.set(JAVA_FLOAT, HEIGHT_OFFSET, height);
+        struct.set(ADDRESS, NAME_OFFSET, name);
     }
 
     /** Writes the struct into memory from {@code allocator} and returns that memory. */
     public MemorySegment into(SegmentAllocator allocator) {
         MemorySegment struct = allocator.allocate(LAYOUT);
-        struct.set(JAVA_INT, AGE_OFFSET, age);
-        struct.set(JAVA_FLOAT, HEIGHT_OFFSET, height);
-        struct.set(ADDRESS, NAME_OFFSET, name);
+        writeTo(struct);
         return struct;
     }
 

@@ -1,7 +1,5 @@
 package dev.ffibridge.nativeimpl.operations;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-
 import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridgeException;
 import dev.ffibridge.api.Person;
@@ -22,7 +20,6 @@ import dev.ffibridge.nativeimpl.abi.Status;
 import dev.ffibridge.nativeimpl.loading.NativeRuntime;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The operations, each a call into {@code libffi_bridge.so}, but for the sizes below {@link
@@ -71,11 +68,7 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public Person createPerson(String name, long age, float height) {
         checkAge(age);
-        MemorySegment cString = MemorySegment.ofArray(CStrings.of(name));
-        long[] out = new long[1];
-        int status = BufferFunctions.personNew(cString, (int) age, height, MemorySegment.ofArray(out));
-        check(status, BufferFunctions.PERSON_NEW.name());
-        return PersonStruct.take(MemorySegment.ofAddress(out[0]), cString.asSlice(0, cString.byteSize() - 1), name);
+        return PersonCalls.create(name, (int) age, height);
     }
 
     @Override
@@ -162,27 +155,12 @@ public final class NativeOperations implements BridgeOperations {
 
     @Override
     public byte[] encodePerson(Person person) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment name = arena.allocateFrom(person.name());
-            MemorySegment struct = new PersonStruct((int) person.age(), person.height(), name).into(arena);
-            MemorySegment out = arena.allocate(ADDRESS);
-            check(CodecFunctions.encodePerson(struct, out), CodecFunctions.ENCODE_PERSON.name());
-            return takeBytes(out.get(ADDRESS, 0));
-        }
+        return PersonCalls.encode(person);
     }
 
     @Override
     public Person decodePerson(byte[] bytes) {
-        long[] out = new long[1];
-        int status =
-                CodecFunctions.decodePerson(MemorySegment.ofArray(bytes), bytes.length, MemorySegment.ofArray(out));
-        checkDecoded(status, CodecFunctions.DECODE_PERSON.name(), "person", bytes);
-        // The library accepted the bytes, so the name is the strict UTF-8 after the header.
-        int nameLength = bytes.length - WireErrors.PERSON_HEADER;
-        return PersonStruct.take(
-                MemorySegment.ofAddress(out[0]),
-                MemorySegment.ofArray(bytes).asSlice(WireErrors.PERSON_HEADER, nameLength),
-                new String(bytes, WireErrors.PERSON_HEADER, nameLength, StandardCharsets.UTF_8));
+        return PersonCalls.decode(bytes);
     }
 
     @Override
@@ -251,7 +229,7 @@ public final class NativeOperations implements BridgeOperations {
     }
 
     /** Copies the bytes at {@code pointer} and frees them, whatever happens. */
-    private static byte[] takeBytes(MemorySegment pointer) {
+    static byte[] takeBytes(MemorySegment pointer) {
         try {
             return BytesStruct.at(pointer).toArray();
         } finally {
@@ -277,7 +255,7 @@ public final class NativeOperations implements BridgeOperations {
      * bad bytes get the java provider's exception, whose message says where and by how much they are wrong
      * (the library's status says only which way), computed from {@code bytes} on this error path only.
      */
-    private static void checkDecoded(int status, String function, String what, byte[] bytes) {
+    static void checkDecoded(int status, String function, String what, byte[] bytes) {
         if (status != FfiBridgeLibrary.OK) {
             RuntimeException failure = Status.failure(status, function, DiagnosticFunctions.statusMessage(status));
             throw failure instanceof IllegalArgumentException ? WireErrors.describe(what, bytes, failure) : failure;

@@ -1,0 +1,42 @@
+package dev.ffibridge.nativeimpl.operations;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ffibridge.nativeimpl.abi.PersonStruct;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class LongNamesTest {
+
+    @Test
+    void copiesEveryPieceAndTheZerosAfterThem() {
+        int piece = (int) PersonStruct.CRITICAL_NAME_BYTES;
+        for (int length : new int[] {0, 1, piece - 1, piece, piece + 1, 3 * piece + 5}) {
+            byte[] bytes = new byte[length];
+            new SplittableRandom(length).nextBytes(bytes);
+            for (int zeros : new int[] {0, 1}) {
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment copy = LongNames.copy(bytes, zeros, arena);
+                    assertThat(copy.isNative()).isTrue();
+                    assertThat(copy.toArray(JAVA_BYTE)).isEqualTo(Arrays.copyOf(bytes, length + zeros));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCopyLivesAsLongAsItsArena() {
+        MemorySegment copy;
+        try (Arena arena = Arena.ofConfined()) {
+            copy = LongNames.copy(new byte[] {1, 2, 3}, 1, arena);
+            assertThat(copy.scope().isAlive()).isTrue();
+        }
+        assertThat(copy.scope().isAlive()).isFalse();
+        assertThatThrownBy(() -> copy.get(JAVA_BYTE, 0)).isInstanceOf(IllegalStateException.class);
+    }
+}
