@@ -11,15 +11,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 work="$(mkdir -p "${1:?usage: $0 <work-dir>}" && cd "$1" && pwd)/apple"
 mkdir -p "$work"
 
-export RUSTC="$DEB_RUSTC" RUSTC_BOOTSTRAP=1 CARGO_HOME="$work/cargo-home" RUSTFLAGS="-D warnings"
+export RUSTC="$DEB_RUSTC" RUSTFLAGS="-D warnings"
 unset RUSTUP_TOOLCHAIN CARGO_BUILD_TARGET
-mkdir -p "$CARGO_HOME"
-cat >"$CARGO_HOME/config.toml" <<CONFIG
-[source.crates-io]
-replace-with = "debian-rust-std-vendor"
-[source.debian-rust-std-vendor]
-directory = "$(cross_std_src)/vendor"
-CONFIG
+cross_build_std_env "$work"
 
 checked=()
 for triple in x86_64-apple-darwin aarch64-apple-darwin; do

@@ -82,6 +82,19 @@ cross_std_src() { echo "$("$DEB_RUSTC" --print sysroot 2>/dev/null || echo /usr)
 # Whether the platform builds std from source (Debian ships no std for it).
 cross_build_std() { [[ "$1" != linux-aarch64 ]]; }
 
+# Exports what building std from source needs, offline: RUSTC_BOOTSTRAP and a private CARGO_HOME under
+# $1 whose crates-io is the std sources' vendor folder.
+cross_build_std_env() {
+    export RUSTC_BOOTSTRAP=1 CARGO_HOME="$1/cargo-home"
+    mkdir -p "$CARGO_HOME"
+    cat >"$CARGO_HOME/config.toml" <<EOF
+[source.crates-io]
+replace-with = "debian-rust-std-vendor"
+[source.debian-rust-std-vendor]
+directory = "$(cross_std_src)/vendor"
+EOF
+}
+
 # Exports what Debian's cargo needs for the platform: rustc, linker, runner, flags, and for build-std a
 # private CARGO_HOME whose crates-io is the std sources' vendor folder (offline).
 #   $1 platform, $2 a work folder for generated files
@@ -114,16 +127,8 @@ cross_env() {
             ;;
     esac
     if cross_build_std "$platform"; then
-        export RUSTC_BOOTSTRAP=1
         CROSS_CARGO_FLAGS+=(-Zbuild-std=std,panic_unwind)
-        export CARGO_HOME="$work/cargo-home"
-        mkdir -p "$CARGO_HOME"
-        cat >"$CARGO_HOME/config.toml" <<EOF
-[source.crates-io]
-replace-with = "debian-rust-std-vendor"
-[source.debian-rust-std-vendor]
-directory = "$(cross_std_src)/vendor"
-EOF
+        cross_build_std_env "$work"
     fi
     export "CARGO_TARGET_${upper}_RUSTFLAGS=${rustflags[*]}" "CARGO_TARGET_${upper}_RUNNER=$(cross_runner "$platform")"
 }
