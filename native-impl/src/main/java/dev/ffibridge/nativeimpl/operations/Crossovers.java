@@ -44,42 +44,28 @@ public final class Crossovers {
     static final int SUM = ENABLED ? 128 : 0;
 
     /**
-     * {@code encodeSequence}: Java below 128 values (SequenceCodecBench: java 219 ns, native 211 ns at
-     * 64, 52 against 78 ns at 16; 483 and 549 ns at 128 with errors larger than the gap).
+     * {@code encodeSequence} and {@code decodeSequence}: Java at every size. The work is one copy of
+     * little-endian doubles, and the JVM's copy was never slower than the library's (glibc's memmove):
+     * the full SequenceCodecBench run of 5 December, native ÷ java, encode / decode, 1.09 / 0.98 at 64,
+     * 1.16 / 1.39 at 256, 0.96 / 0.97 at 1 024, 1.59 / 1.31 at 65 536, 1.06 / 0.98 at 1 M, 1.03 / 1.04 at
+     * 16 M (below 128 both ran this same Java kernel already). In Java the copy also polls for
+     * safepoints, where one critical call held the garbage collector off for the whole copy (about
+     * 10 ms at 2<sup>24</sup> values). {@code -Dffibridge.native.crossovers=0} sends them to the library.
      */
-    static final int ENCODE_SEQUENCE = ENABLED ? 128 : 0;
-
-    /**
-     * {@code decodeSequence}: Java below 128 values (SequenceCodecBench: java 160 ns, native 285 ns at
-     * 64; native 297 against 486 ns at 128).
-     */
-    static final int DECODE_SEQUENCE = ENABLED ? 128 : 0;
-
-    /**
-     * {@code encodeSequence} and {@code decodeSequence}: Java again from 2<sup>19</sup> values (4 MiB)
-     * on. The work is one copy of little-endian doubles, which the JVM's array copy does with a
-     * safepoint poll every megabyte, while one critical call into the library holds off the garbage
-     * collector for the whole copy (about 10 ms at 2<sup>24</sup> values; issue 14's time-to-safepoint
-     * bound is 1 ms) and glibc's memmove was the slower copy (SequenceCodecBench: native 1.19-1.32x
-     * java at 1 M-16 M, perfasm: memmove 53 % of the native profile). Below it the library copies 4 MiB
-     * at most per call.
-     */
-    static final int SEQUENCE_JAVA_FROM = ENABLED ? 1 << 19 : Integer.MAX_VALUE;
+    static final boolean SEQUENCES_IN_JAVA = ENABLED;
 
     private Crossovers() {}
 
     /**
      * Where the bulk operations run, by size, for {@code FfiBridge.diagnostics()}: one entry, {@code
-     * "java path below"}, e.g. {@code "fillBuffer 128 (segments 512), sumBuffer 128, encodeSequence 128,
-     * decodeSequence 128 (doubles); the library from there, but for sequences of 524288 values or more (one
-     * copy, in Java)"}.
+     * "java path below"}, e.g. {@code "fillBuffer 128 (segments 512), sumBuffer 128 (doubles); the library
+     * from there; encodeSequence and decodeSequence in Java at every size (one copy)"}.
      */
     public static Map<String, String> describe() {
         String where = ENABLED
-                ? "fillBuffer " + FILL + " (segments " + FILL_SEGMENT + "), sumBuffer " + SUM + ", encodeSequence "
-                        + ENCODE_SEQUENCE + ", decodeSequence " + DECODE_SEQUENCE
-                        + " (doubles); the library from there, but for sequences of " + SEQUENCE_JAVA_FROM
-                        + " values or more (one copy, in Java)"
+                ? "fillBuffer " + FILL + " (segments " + FILL_SEGMENT + "), sumBuffer " + SUM
+                        + " (doubles); the library from there; encodeSequence and decodeSequence in Java at every"
+                        + " size (one copy)"
                 : "none (-D" + PROPERTY + "=0): every size runs in the library";
         return Map.of("java path below", where);
     }

@@ -181,12 +181,12 @@ public final class NativeOperations implements BridgeOperations {
     }
 
     /**
-     * Encodes straight into the result array: one critical call, no native allocation, no second copy.
-     * Short and long sequences are encoded in Java ({@link Crossovers}).
+     * In Java, a copy ({@link Crossovers#SEQUENCES_IN_JAVA}); with the crossovers off, the library
+     * encodes straight into the result array: one critical call, no native allocation, no second copy.
      */
     @Override
     public byte[] encodeSequence(double[] values) {
-        if (values.length < Crossovers.ENCODE_SEQUENCE || values.length >= Crossovers.SEQUENCE_JAVA_FROM) {
+        if (Crossovers.SEQUENCES_IN_JAVA) {
             return SequenceCodec.encode(values);
         }
         byte[] bytes = new byte[SEQUENCE_HEADER + values.length * Double.BYTES];
@@ -197,15 +197,14 @@ public final class NativeOperations implements BridgeOperations {
     }
 
     /**
-     * Decodes straight into the result array, sized from the byte count: well-formed bytes hold
-     * exactly {@code (length - 8) / 8} values, and the library checks the count against the bytes
-     * before it looks at the array's length.
+     * In Java, a copy ({@link Crossovers#SEQUENCES_IN_JAVA}); with the crossovers off, the library
+     * decodes straight into the result array, sized from the byte count: well-formed bytes hold exactly
+     * {@code (length - 8) / 8} values, and the library checks the count against the bytes before it
+     * looks at the array's length.
      */
     @Override
     public double[] decodeSequence(byte[] bytes) {
-        long count = (bytes.length - (long) SEQUENCE_HEADER) / Double.BYTES;
-        if ((Crossovers.DECODE_SEQUENCE > 0 && count < Crossovers.DECODE_SEQUENCE)
-                || count >= Crossovers.SEQUENCE_JAVA_FROM) {
+        if (Crossovers.SEQUENCES_IN_JAVA) {
             return SequenceCodec.decode(bytes);
         }
         double[] values = new double[Math.max(0, (bytes.length - SEQUENCE_HEADER) / Double.BYTES)];

@@ -66,9 +66,10 @@ class CrossoverPathTest {
     }
 
     @Test
-    void longSequencesGiveTheSameBytesAndValuesOnBothSidesOfTheirCrossover() {
+    void sequencesOfEverySizeGiveTheJavaKernelsBytesValuesAndMessages() {
+        assertThat(Crossovers.SEQUENCES_IN_JAVA).isTrue();
         SplittableRandom random = new SplittableRandom(19);
-        for (int n : new int[] {Crossovers.SEQUENCE_JAVA_FROM - 1, Crossovers.SEQUENCE_JAVA_FROM}) {
+        for (int n : new int[] {0, 1, 127, 128, 1024, 65_536, (1 << 19) - 1, 1 << 19}) {
             double[] values = random.doubles(n, -1e6, 1e6).toArray();
             byte[] bytes = bridge.encodeSequence(values);
             assertThat(bytes).as("encoded %d", n).isEqualTo(SequenceCodec.encode(values));
