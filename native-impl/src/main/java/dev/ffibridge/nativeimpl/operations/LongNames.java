@@ -13,6 +13,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Native copies of long names and encoded persons that never hold a safepoint off for long: the memory comes
@@ -50,9 +51,46 @@ final class LongNames {
      *
      * @throws OutOfMemoryError if {@code malloc} fails
      */
-    @SuppressWarnings("restricted")
     static MemorySegment copy(byte[] bytes, int zeros, Arena arena) {
-        long size = bytes.length + (long) zeros;
+        MemorySegment copy = malloc(bytes.length + (long) zeros, arena);
+        for (int from = 0; from < bytes.length; ) { // not a counted loop: the poll of every iteration stays
+            int to = (int) Math.min(from + PersonStruct.CRITICAL_NAME_BYTES, bytes.length);
+            MemorySegment.copy(bytes, from, copy, JAVA_BYTE, from, to - from);
+            from = to;
+        }
+        copy.asSlice(bytes.length).fill((byte) 0);
+        return copy;
+    }
+
+    /**
+     * The UTF-8 of {@code name} (no unpaired surrogate: the name rule holds) and a NUL, in native memory that
+     * {@code arena}'s closing frees, encoded {@link PersonCalls#CRITICAL_NAME_CHARS} chars at a time (never
+     * splitting a surrogate pair): one {@code getBytes} of a whole 16 Mi-char name is a JVM intrinsic that
+     * held safepoints off for milliseconds ({@code SafepointBench}, {@code createPersonLongName}).
+     *
+     * @throws OutOfMemoryError if {@code malloc} fails
+     */
+    static MemorySegment utf8(String name, Arena arena) {
+        int chars = name.length();
+        MemorySegment memory = malloc(3L * chars + 1, arena);
+        long at = 0;
+        for (int from = 0; from < chars; ) { // not a counted loop: the poll of every iteration stays
+            int to = Math.min(from + PersonCalls.CRITICAL_NAME_CHARS, chars);
+            if (to < chars && Character.isHighSurrogate(name.charAt(to - 1))) {
+                to--;
+            }
+            byte[] piece = name.substring(from, to).getBytes(StandardCharsets.UTF_8);
+            MemorySegment.copy(piece, 0, memory, JAVA_BYTE, at, piece.length);
+            at += piece.length;
+            from = to;
+        }
+        memory.set(JAVA_BYTE, at, (byte) 0);
+        return memory.asSlice(0, at + 1);
+    }
+
+    /** {@code size} bytes of {@code malloc}, freed when {@code arena} closes. */
+    @SuppressWarnings("restricted")
+    private static MemorySegment malloc(long size, Arena arena) {
         MemorySegment memory;
         try {
             memory = (MemorySegment) MALLOC.invokeExact(size);
@@ -64,14 +102,7 @@ final class LongNames {
         if (memory.address() == 0) {
             throw new OutOfMemoryError("malloc(" + size + ") failed: no native memory for a long name");
         }
-        MemorySegment copy = memory.reinterpret(size, arena, LongNames::free);
-        for (int from = 0; from < bytes.length; ) { // not a counted loop: the poll of every iteration stays
-            int to = (int) Math.min(from + PersonStruct.CRITICAL_NAME_BYTES, bytes.length);
-            MemorySegment.copy(bytes, from, copy, JAVA_BYTE, from, to - from);
-            from = to;
-        }
-        copy.asSlice(bytes.length).fill((byte) 0);
-        return copy;
+        return memory.reinterpret(size, arena, LongNames::free);
     }
 
     private static void free(MemorySegment memory) {

@@ -61,7 +61,7 @@ final class PersonCalls {
     /** The name in native memory ({@link LongNames}); the regular handle. */
     private static Person createLong(String name, int age, float height) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cString = LongNames.copy(name.getBytes(StandardCharsets.UTF_8), 1, arena);
+            MemorySegment cString = LongNames.utf8(name, arena);
             MemorySegment out = arena.allocate(ADDRESS);
             int status = BufferFunctions.personNewRegular(cString, age, height, out);
             NativeOperations.check(status, BufferFunctions.PERSON_NEW.name());
@@ -102,7 +102,7 @@ final class PersonCalls {
     /** The name in native memory ({@link LongNames}); the regular handles. */
     private static byte[] encodeLong(Person person) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cString = LongNames.copy(person.name().getBytes(StandardCharsets.UTF_8), 1, arena);
+            MemorySegment cString = LongNames.utf8(person.name(), arena);
             MemorySegment struct = new PersonStruct((int) person.age(), person.height(), cString).into(arena);
             MemorySegment out = arena.allocate(ADDRESS);
             NativeOperations.check(CodecFunctions.encodePerson(struct, out), CodecFunctions.ENCODE_PERSON.name());

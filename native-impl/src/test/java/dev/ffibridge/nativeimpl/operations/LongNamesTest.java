@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ffibridge.nativeimpl.abi.PersonStruct;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,20 @@ class LongNamesTest {
                     assertThat(copy.isNative()).isTrue();
                     assertThat(copy.toArray(JAVA_BYTE)).isEqualTo(Arrays.copyOf(bytes, length + zeros));
                 }
+            }
+        }
+    }
+
+    @Test
+    void encodesANameInPiecesWithoutSplittingASurrogatePair() {
+        int piece = PersonCalls.CRITICAL_NAME_CHARS;
+        String pairs = "\uD83D\uDE00".repeat(piece); // 2 * piece chars of 4-byte code points
+        for (String name : new String[] {"", "a", "é€", "a" + pairs, pairs + "ü", "x".repeat(2 * piece + 3)}) {
+            try (Arena arena = Arena.ofConfined()) {
+                byte[] expected = name.getBytes(StandardCharsets.UTF_8);
+                MemorySegment utf8 = LongNames.utf8(name, arena);
+                assertThat(utf8.isNative()).isTrue();
+                assertThat(utf8.toArray(JAVA_BYTE)).isEqualTo(Arrays.copyOf(expected, expected.length + 1));
             }
         }
     }
