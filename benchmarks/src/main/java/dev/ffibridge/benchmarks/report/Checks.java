@@ -101,7 +101,7 @@ final class Checks {
 
     /** Medians of single-shot {@code bench.a} and {@code bench.b}: a ≤ b + marginNs. */
     static Target medianPlus(String text, String bench, String a, String b, double marginNs) {
-        return medianPair(text, bench, a, b, m -> "+" + Format.time(m.a() - m.b()), m -> m.a() <= m.b() + marginNs);
+        return medianPair(text, bench, a, b, m -> Format.signedTime(m.a() - m.b()), m -> m.a() <= m.b() + marginNs);
     }
 
     private static Target medianPair(

@@ -14,6 +14,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Native copies of long names and encoded persons that never hold a safepoint off for long: the memory comes
@@ -66,26 +68,35 @@ final class LongNames {
      * The UTF-8 of {@code name} (no unpaired surrogate: the name rule holds) and a NUL, in native memory that
      * {@code arena}'s closing frees, encoded {@link PersonCalls#CRITICAL_NAME_CHARS} chars at a time (never
      * splitting a surrogate pair): one {@code getBytes} of a whole 16 Mi-char name is a JVM intrinsic that
-     * held safepoints off for milliseconds ({@code SafepointBench}, {@code createPersonLongName}).
+     * held safepoints off for milliseconds ({@code SafepointBench}, {@code createPersonLongName}). The pieces
+     * are encoded first, then copied into one block of their exact size: a block of three bytes a char was
+     * above glibc's largest {@code mmap} threshold, so every call mapped and faulted in fresh pages (3-9x
+     * slower at 16 MiB, {@code LargeNameBench}).
      *
      * @throws OutOfMemoryError if {@code malloc} fails
      */
     static MemorySegment utf8(String name, Arena arena) {
         int chars = name.length();
-        MemorySegment memory = malloc(3L * chars + 1, arena);
-        long at = 0;
+        List<byte[]> pieces = new ArrayList<>(chars / PersonCalls.CRITICAL_NAME_CHARS + 1);
+        long size = 0;
         for (int from = 0; from < chars; ) { // not a counted loop: the poll of every iteration stays
             int to = Math.min(from + PersonCalls.CRITICAL_NAME_CHARS, chars);
             if (to < chars && Character.isHighSurrogate(name.charAt(to - 1))) {
                 to--;
             }
             byte[] piece = name.substring(from, to).getBytes(StandardCharsets.UTF_8);
-            MemorySegment.copy(piece, 0, memory, JAVA_BYTE, at, piece.length);
-            at += piece.length;
+            pieces.add(piece);
+            size += piece.length;
             from = to;
         }
+        MemorySegment memory = malloc(size + 1, arena);
+        long at = 0;
+        for (byte[] piece : pieces) {
+            MemorySegment.copy(piece, 0, memory, JAVA_BYTE, at, piece.length);
+            at += piece.length;
+        }
         memory.set(JAVA_BYTE, at, (byte) 0);
-        return memory.asSlice(0, at + 1);
+        return memory;
     }
 
     /** {@code size} bytes of {@code malloc}, freed when {@code arena} closes. */
