@@ -2,9 +2,11 @@ package dev.ffibridge.benchmarks;
 
 import dev.ffibridge.api.Person;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -14,6 +16,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code n} is the name's length in ASCII letters (so as many UTF-8 bytes): 10 KB, then 1 MiB and more, the
  * sizes of the target (below 192 KiB the provider takes the critical path, above it the regular one).
  */
+@Warmup(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS) // a call of 16 MiB takes ~10 ms: the
+// base state's 3 warm-up iterations left the first measured ones 10-15x slow (not yet compiled)
 public class LargeNameBench extends PersonCodecBench {
 
     @Param({"10240", "1048576", "16777216"})
