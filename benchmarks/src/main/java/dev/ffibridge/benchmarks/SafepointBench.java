@@ -52,10 +52,9 @@ import org.openjdk.jmh.runner.IterationType;
  * waiting for a CPU delays the safepoint), and the native rows are to be read against them. Run it alone:
  * {@code benchmarks/run.sh jmh SafepointBench}.
  *
- * <p>The person rows ({@code *PersonLongName}) call the person functions with a name of {@code n} chars; the
- * provider takes names over 192 KiB through regular handles, so no critical call copies or checks them;
- * {@code javaCreatePersonLongName}, {@code javaDecodePersonLongName} and {@code javaEncodePersonLongName} are their
- * control, the java provider on the same person.
+ * <p>The person rows ({@code *PersonLongName}) call the person functions with a name of {@code n} chars, on the
+ * native provider (which takes names over 192 KiB through regular handles, so no critical call copies or checks
+ * them) and on the java provider, their control (parameter {@code provider}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -102,16 +101,24 @@ public class SafepointBench {
         }
     }
 
-    /** A person whose name is {@code n} ASCII letters, and its encoding: for the person rows. */
+    /**
+     * A person whose name is {@code n} ASCII letters, its encoding, and the provider that runs the person rows:
+     * {@code native}, or {@code java}, their control.
+     */
     @State(Scope.Thread)
     public static class LongName {
+        @Param({"native", "java"})
+        String provider;
+
+        FfiBridge bridge;
         String name;
         byte[] encoded;
 
         @Setup
         public void setUp(SafepointBench bench) {
+            bridge = FfiBridge.load(provider);
             name = "abcdefghijklmnopqrstuvwxyz".repeat(bench.n / 26 + 1).substring(0, bench.n);
-            encoded = bench.nativeBridge.encodePerson(new Person(name, 42, 6.1f));
+            encoded = bridge.encodePerson(new Person(name, 42, 6.1f));
         }
     }
 
@@ -212,19 +219,19 @@ public class SafepointBench {
     /** {@code createPerson} with a name of {@code n} chars (run it at one or two sizes: {@code -p n=67108864}). */
     @Benchmark
     public Person createPersonLongName(LongName person, Safepoints safepoints) {
-        return nativeBridge.createPerson(person.name, 42, 6.1f);
+        return person.bridge.createPerson(person.name, 42, 6.1f);
     }
 
     /** {@code decodePerson} of a person whose name is {@code n} bytes. */
     @Benchmark
     public Person decodePersonLongName(LongName person, Safepoints safepoints) {
-        return nativeBridge.decodePerson(person.encoded);
+        return person.bridge.decodePerson(person.encoded);
     }
 
     /** {@code encodePerson} of a person whose name is {@code n} chars. */
     @Benchmark
     public byte[] encodePersonLongName(LongName person, Safepoints safepoints) {
-        return nativeBridge.encodePerson(new Person(person.name, 42, 6.1f));
+        return person.bridge.encodePerson(new Person(person.name, 42, 6.1f));
     }
 
     @Benchmark
@@ -241,20 +248,5 @@ public class SafepointBench {
     @Benchmark
     public double javaHeapSum(HeapArray heap, Safepoints safepoints) {
         return javaBridge.sumBuffer(heap.array);
-    }
-
-    @Benchmark
-    public Person javaCreatePersonLongName(LongName person, Safepoints safepoints) {
-        return javaBridge.createPerson(person.name, 42, 6.1f);
-    }
-
-    @Benchmark
-    public Person javaDecodePersonLongName(LongName person, Safepoints safepoints) {
-        return javaBridge.decodePerson(person.encoded);
-    }
-
-    @Benchmark
-    public byte[] javaEncodePersonLongName(LongName person, Safepoints safepoints) {
-        return javaBridge.encodePerson(new Person(person.name, 42, 6.1f));
     }
 }
