@@ -299,6 +299,22 @@ double ffi_bridge_sum(const double *buffer, size_t length);
 int32_t ffi_bridge_fill_range(double *buffer, size_t length, uint64_t start);
 
 /**
+ * [`ffi_bridge_fill_range`] for one piece of a fill of `total` doubles in all: the same values
+ * and statuses, written the way one `ffi_bridge_fill_buffer` of `total` doubles writes them.
+ *
+ * From 8 Mi doubles (64 MiB) of `total` on, that is past the caches (non-temporal stores,
+ * where the CPU has AVX-512F), which is twice as fast as regular stores at that size and
+ * leaves the caches to the caller; a caller that fills 64 MiB in pieces of 4 MiB only gets
+ * them through `total`. `total` only chooses the stores: a `total` below `length` counts as
+ * `length`.
+ *
+ * # Safety
+ *
+ * `buffer` must be NULL or valid for writing `length` doubles.
+ */
+int32_t ffi_bridge_fill_piece(double *buffer, size_t length, uint64_t start, size_t total);
+
+/**
  * Adds the sixteen lanes of every block of `buffer[0..length]` to `totals[0..16]`, block by
  * block in order, as the sum order of `docs/abi.md` does; blocks are 8192 values counted from
  * `buffer`, the last one shorter if `length` is not a multiple.

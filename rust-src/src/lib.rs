@@ -36,8 +36,8 @@ mod musl_unwind;
 mod wire;
 
 pub use exports::buffers::{
-    ffi_bridge_fill_buffer, ffi_bridge_fill_range, ffi_bridge_sum, ffi_bridge_sum_blocks,
-    ffi_bridge_sum_buffer, fill_buffer,
+    ffi_bridge_fill_buffer, ffi_bridge_fill_piece, ffi_bridge_fill_range, ffi_bridge_sum,
+    ffi_bridge_sum_blocks, ffi_bridge_sum_buffer, fill_buffer,
 };
 pub use exports::codec::{
     ffi_bridge_decode_data, ffi_bridge_decode_person, ffi_bridge_decode_sequence,

@@ -1,6 +1,6 @@
 //! Caller-owned double buffers: the guide's `fill_buffer`, `ffi_bridge_fill_buffer`,
-//! `ffi_bridge_sum_buffer` and `ffi_bridge_sum`, and the same in pieces: `ffi_bridge_fill_range`
-//! and `ffi_bridge_sum_blocks`. The arithmetic lives in [`crate::kernels`].
+//! `ffi_bridge_sum_buffer` and `ffi_bridge_sum`, and the same in pieces: `ffi_bridge_fill_range`,
+//! `ffi_bridge_fill_piece` and `ffi_bridge_sum_blocks`. The arithmetic lives in [`crate::kernels`].
 //!
 //! A caller that must not stay in one call for long (a Java critical call on a heap array holds
 //! off the garbage collector until it returns) cuts a large buffer into pieces and calls the
@@ -124,17 +124,53 @@ pub unsafe extern "C" fn ffi_bridge_sum(buffer: *const f64, length: usize) -> f6
 /// `buffer` must be NULL or valid for writing `length` doubles.
 #[no_mangle]
 pub unsafe extern "C" fn ffi_bridge_fill_range(buffer: *mut f64, length: usize, start: u64) -> i32 {
-    status_boundary(|| {
-        // SAFETY: forwarded caller contract: `buffer` is NULL or `length` writable doubles (any
-        // alignment) that nothing else accesses now.
-        let dst = unsafe { caller_slice_mut::<Slot>(buffer, length) }?;
-        // The last index, start + length - 1, must be a u64.
-        if length != 0 && start.checked_add(length as u64 - 1).is_none() {
-            return Err(Status::FFI_BRIDGE_LENGTH_OVERFLOW);
-        }
-        kernels::fill(dst, start);
-        Ok(())
-    })
+    // SAFETY: forwarded caller contract.
+    status_boundary(|| unsafe { fill_range_checked(buffer, length, start, length) })
+}
+
+/// [`ffi_bridge_fill_range`] for one piece of a fill of `total` doubles in all: the same values
+/// and statuses, written the way one `ffi_bridge_fill_buffer` of `total` doubles writes them.
+///
+/// From 8 Mi doubles (64 MiB) of `total` on, that is past the caches (non-temporal stores,
+/// where the CPU has AVX-512F), which is twice as fast as regular stores at that size and
+/// leaves the caches to the caller; a caller that fills 64 MiB in pieces of 4 MiB only gets
+/// them through `total`. `total` only chooses the stores: a `total` below `length` counts as
+/// `length`.
+///
+/// # Safety
+///
+/// `buffer` must be NULL or valid for writing `length` doubles.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_fill_piece(
+    buffer: *mut f64,
+    length: usize,
+    start: u64,
+    total: usize,
+) -> i32 {
+    // SAFETY: forwarded caller contract.
+    status_boundary(|| unsafe { fill_range_checked(buffer, length, start, total) })
+}
+
+/// Checks and fills a piece of a fill of `total` doubles.
+///
+/// # Safety
+///
+/// As [`ffi_bridge_fill_range`].
+unsafe fn fill_range_checked(
+    buffer: *mut f64,
+    length: usize,
+    start: u64,
+    total: usize,
+) -> FfiResult<()> {
+    // SAFETY: forwarded caller contract: `buffer` is NULL or `length` writable doubles (any
+    // alignment) that nothing else accesses now.
+    let dst = unsafe { caller_slice_mut::<Slot>(buffer, length) }?;
+    // The last index, start + length - 1, must be a u64.
+    if length != 0 && start.checked_add(length as u64 - 1).is_none() {
+        return Err(Status::FFI_BRIDGE_LENGTH_OVERFLOW);
+    }
+    kernels::fill_piece(dst, start, total);
+    Ok(())
 }
 
 /// Adds the sixteen lanes of every block of `buffer[0..length]` to `totals[0..16]`, block by

@@ -41,6 +41,14 @@ mod tests;
 
 /// Writes `(start + i) as f64` (native endian) into every slot `i` of `dst`.
 pub(crate) fn fill(dst: &mut [MaybeUninit<Slot>], start: u64) {
+    fill_piece(dst, start, dst.len());
+}
+
+/// [`fill`] for a piece of a fill of `total` slots in all: the stores are chosen for `total`
+/// (the larger of `total` and `dst.len()`), so pieces of a large fill write past the caches
+/// as one call on the whole does.
+pub(crate) fn fill_piece(dst: &mut [MaybeUninit<Slot>], start: u64, total: usize) {
+    let total = total.max(dst.len());
     let counted = if start >= EXACT_LIMIT {
         0
     } else {
@@ -49,20 +57,22 @@ pub(crate) fn fill(dst: &mut [MaybeUninit<Slot>], start: u64) {
     };
     let (exact, beyond) = dst.split_at_mut(counted);
     if !exact.is_empty() {
-        fill_counted(exact, start);
+        fill_counted(exact, start, total);
     }
     if !beyond.is_empty() {
         fill_converted(beyond, start + counted as u64);
     }
 }
 
-/// Fills slots whose indices are all below 2^53, with the fastest available kernel.
-fn fill_counted(dst: &mut [MaybeUninit<Slot>], start: u64) {
+/// Fills slots whose indices are all below 2^53, with the fastest available kernel for a fill
+/// of `total` slots.
+#[cfg_attr(not(target_arch = "x86_64"), allow(unused_variables))]
+fn fill_counted(dst: &mut [MaybeUninit<Slot>], start: u64, total: usize) {
     #[cfg(target_arch = "x86_64")]
     {
         if cpu::has_avx512f() {
             // SAFETY: `has_avx512f()` checked at run time that the CPU supports AVX-512F.
-            unsafe { avx512::fill_counted(dst, start) };
+            unsafe { avx512::fill_counted(dst, start, total) };
             return;
         }
         if cpu::has_avx() {

@@ -186,15 +186,19 @@ static void test_pieces(void) {
         return;
     }
     CHECK_STATUS(ffi_bridge_fill_buffer(whole, n), FFI_BRIDGE_OK);
-    for (size_t pi = 0; pi < sizeof pieces / sizeof pieces[0]; pi++) {
-        size_t piece = pieces[pi] + 1; /* fills need no block boundaries */
+    /* Unaligned through fill_range; aligned through fill_piece as pieces of a streamed fill. */
+    for (size_t pi = 0; pi < 2 * (sizeof pieces / sizeof pieces[0]); pi++) {
+        size_t piece = pieces[pi / 2] + 1; /* fills need no block boundaries */
+        size_t offset = pi % 2 == 0 ? 1 : 8;
         memset(raw, 0xCD, 8 * n + 8);
         for (size_t start = 0; start < n; start += piece) {
             size_t len = n - start < piece ? n - start : piece;
-            double *p = (double *)(void *)(raw + 1 + 8 * start);
-            CHECK_STATUS(ffi_bridge_fill_range(p, len, start), FFI_BRIDGE_OK);
+            double *p = (double *)(void *)(raw + offset + 8 * start);
+            int32_t status = offset == 1 ? ffi_bridge_fill_range(p, len, start)
+                                         : ffi_bridge_fill_piece(p, len, start, (size_t)8 << 20);
+            CHECK_STATUS(status, FFI_BRIDGE_OK);
         }
-        CHECK(memcmp(raw + 1, whole, 8 * n) == 0 && raw[8 * n + 1] == 0xCD);
+        CHECK(memcmp(raw + offset, whole, 8 * n) == 0 && (offset == 8 || raw[8 * n + 1] == 0xCD));
     }
     for (size_t i = 0; i < n; i++) whole[i] = next_value();
     double expected = reference_sum(whole, n);
@@ -217,12 +221,15 @@ static void test_pieces(void) {
     CHECK_STATUS(ffi_bridge_sum_blocks(NULL, 0, totals), FFI_BRIDGE_NULL_POINTER);
     CHECK_STATUS(ffi_bridge_sum_blocks(whole, 3, NULL), FFI_BRIDGE_NULL_POINTER);
     CHECK_STATUS(ffi_bridge_fill_range(NULL, 0, 0), FFI_BRIDGE_NULL_POINTER);
+    CHECK_STATUS(ffi_bridge_fill_piece(NULL, 0, 0, 0), FFI_BRIDGE_NULL_POINTER);
     for (size_t k = 0; k < N_OVERFLOWING; k++) {
         CHECK_STATUS(ffi_bridge_sum_blocks(whole, OVERFLOWING[k], totals), FFI_BRIDGE_LENGTH_OVERFLOW);
         CHECK_STATUS(ffi_bridge_fill_range(whole, OVERFLOWING[k], 0), FFI_BRIDGE_LENGTH_OVERFLOW);
+        CHECK_STATUS(ffi_bridge_fill_piece(whole, OVERFLOWING[k], 0, 0), FFI_BRIDGE_LENGTH_OVERFLOW);
     }
     double first = whole[0];
     CHECK_STATUS(ffi_bridge_fill_range(whole, 2, UINT64_MAX), FFI_BRIDGE_LENGTH_OVERFLOW);
+    CHECK_STATUS(ffi_bridge_fill_piece(whole, 2, UINT64_MAX, 2), FFI_BRIDGE_LENGTH_OVERFLOW);
     CHECK(same_bits(whole[0], first) && totals[0] == 42.0 && totals[15] == 42.0);
     CHECK_STATUS(ffi_bridge_fill_range(whole, 1, UINT64_MAX), FFI_BRIDGE_OK);
     CHECK(whole[0] == (double)UINT64_MAX);

@@ -14,7 +14,14 @@ fn with_avx512f(what: &str, test: impl FnOnce()) {
 fn avx512_fill(dst: &mut [MaybeUninit<Slot>], start: u64) {
     assert!(available());
     // SAFETY: AVX-512F support was just checked.
-    unsafe { fill_counted(dst, start) }
+    unsafe { fill_counted(dst, start, dst.len()) }
+}
+
+/// The fill of a piece of a fill of [`STREAM_THRESHOLD`] slots: streaming stores at any length.
+fn avx512_streaming_piece(dst: &mut [MaybeUninit<Slot>], start: u64) {
+    assert!(available());
+    // SAFETY: AVX-512F support was just checked.
+    unsafe { fill_counted(dst, start, STREAM_THRESHOLD) }
 }
 
 #[test]
@@ -40,6 +47,22 @@ fn streaming_fill_is_exact() {
                 let fast = run_fill_aligned64(avx512_fill, length, offset, start);
                 assert!(
                     fast == expected_fill(length, start),
+                    "length {length}, offset {offset}"
+                );
+            }
+        }
+    });
+}
+
+#[test]
+fn pieces_of_a_large_fill_stream_exactly_at_every_offset_and_length() {
+    with_avx512f("streaming piece check", || {
+        assert_fill_matches_portable_at_64_byte_offsets(avx512_streaming_piece);
+        for length in ALIGNED_LENGTHS {
+            for offset in OFFSETS {
+                let fast = run_fill(avx512_streaming_piece, length, offset, 7);
+                assert!(
+                    fast == expected_fill(length, 7),
                     "length {length}, offset {offset}"
                 );
             }

@@ -1,4 +1,5 @@
-//! `ffi_bridge_fill_range` and `ffi_bridge_sum_blocks`: pieces give the bits and values of one call.
+//! `ffi_bridge_fill_range`, `ffi_bridge_fill_piece` and `ffi_bridge_sum_blocks`: pieces give the
+//! bits and values of one call.
 
 use super::*;
 
@@ -101,6 +102,50 @@ fn ranges_fill_what_one_fill_writes() {
     assert_eq!(status, 0);
     let expected = [EXACT_LIMIT - 1, EXACT_LIMIT, EXACT_LIMIT + 1].map(|v| v as f64);
     assert_eq!(high, expected);
+}
+
+#[test]
+fn pieces_of_a_streamed_fill_fill_what_one_fill_writes() {
+    let length = 2 * SUM_BLOCK + 13;
+    let mut whole = vec![0.0_f64; length];
+    // SAFETY: `whole` holds `length` doubles.
+    let status = unsafe { ffi_bridge_fill_buffer(whole.as_mut_ptr(), length) };
+    assert_eq!(status, 0);
+    // Totals below, at and above the streaming threshold (and one below the piece's length).
+    for total in [1, length, 8 << 20, usize::MAX] {
+        for piece in [5, SUM_BLOCK + 3] {
+            let mut pieces = vec![-1.0_f64; length];
+            for (k, chunk) in pieces.chunks_mut(piece).enumerate() {
+                let start = (k * piece) as u64;
+                // SAFETY: `chunk` holds `chunk.len()` doubles.
+                let status =
+                    unsafe { ffi_bridge_fill_piece(chunk.as_mut_ptr(), chunk.len(), start, total) };
+                assert_eq!(status, 0);
+            }
+            assert_eq!(pieces, whole, "pieces of {piece}, total {total}");
+        }
+    }
+}
+
+#[test]
+fn fill_piece_rejects_what_fill_range_rejects() {
+    let mut values = [7.0_f64; 2];
+    let total = 8 << 20;
+    // SAFETY: NULL is checked before use.
+    let status = unsafe { ffi_bridge_fill_piece(null_mut(), 0, 0, total) };
+    assert_eq!(status, -1);
+    // SAFETY: the overflowing length is rejected before anything is written.
+    let status = unsafe { ffi_bridge_fill_piece(values.as_mut_ptr(), usize::MAX, 0, total) };
+    assert_eq!(status, -4);
+    // SAFETY: start + length > 2^64 is rejected before anything is written.
+    let status = unsafe { ffi_bridge_fill_piece(values.as_mut_ptr(), 2, u64::MAX, total) };
+    assert_eq!(status, -4);
+    assert_eq!(values, [7.0; 2]);
+    crate::ffi::boundary::inject_panic_once();
+    // SAFETY: 2 writable doubles.
+    let status = unsafe { ffi_bridge_fill_piece(values.as_mut_ptr(), 2, 0, total) };
+    assert_eq!(status, -7);
+    assert_eq!(values, [7.0; 2]);
 }
 
 #[test]

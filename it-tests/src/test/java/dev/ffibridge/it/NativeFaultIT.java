@@ -251,7 +251,7 @@ class NativeFaultIT {
             int32_t ffi_bridge_person_new(const char *n, uint32_t a, float h, void **o) { (void) n; (void) a; (void) h; (void) o; return WRONG; }
             int32_t ffi_bridge_data_fill(void *o) { (void) o; return WRONG; }
             int32_t ffi_bridge_sum_buffer(const double *b, size_t n, double *o) { (void) b; (void) n; (void) o; return WRONG; }
-            int32_t ffi_bridge_fill_range(double *b, size_t n, uint64_t s) { (void) b; (void) n; (void) s; return WRONG; }
+            int32_t ffi_bridge_fill_piece(double *b, size_t n, uint64_t s, size_t t) { (void) b; (void) n; (void) s; (void) t; return WRONG; }
             int32_t ffi_bridge_sum_blocks(const double *b, size_t n, double *t) { (void) b; (void) n; (void) t; return WRONG; }
             int32_t ffi_bridge_buffer_new_filled(size_t n, void **o) { (void) n; (void) o; return WRONG; }
             void ffi_bridge_buffer_free(void *b) { (void) b; }

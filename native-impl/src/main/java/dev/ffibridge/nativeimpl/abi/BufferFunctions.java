@@ -40,9 +40,9 @@ public final class BufferFunctions {
     public static final NativeFunction DATA_FILL =
             GROUP.declare("ffi_bridge_data_fill", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
-    /** {@code int32_t ffi_bridge_fill_range(double *buffer, size_t length, uint64_t start)}. */
-    public static final NativeFunction FILL_RANGE =
-            GROUP.declare("ffi_bridge_fill_range", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    /** {@code int32_t ffi_bridge_fill_piece(double *buffer, size_t length, uint64_t start, size_t total)}. */
+    public static final NativeFunction FILL_PIECE = GROUP.declare(
+            "ffi_bridge_fill_piece", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG));
 
     /** {@code int32_t ffi_bridge_sum_blocks(const double *buffer, size_t length, double *totals)}. */
     public static final NativeFunction SUM_BLOCKS =
@@ -103,11 +103,12 @@ public final class BufferFunctions {
     }
 
     /**
-     * Fills one piece of a larger buffer with the values from index {@code start}, through the critical
-     * handle: for heap memory or a short native buffer. Returns the status.
+     * Fills one piece of a fill of {@code total} doubles with the values from index {@code start}, through the
+     * critical handle: for heap memory or a short native buffer. The library writes it with the stores of one
+     * fill of {@code total} doubles (past the caches for large ones). Returns the status.
      */
-    public static int fillRange(MemorySegment buffer, long length, long start) {
-        return Calls.toInt(Handles.FillRange.Critical.HANDLE, buffer, length, start);
+    public static int fillPiece(MemorySegment buffer, long length, long start, long total) {
+        return Calls.toInt(Handles.FillPiece.Critical.HANDLE, buffer, length, start, total);
     }
 
     /**

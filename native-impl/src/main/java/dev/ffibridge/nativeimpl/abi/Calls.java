@@ -78,10 +78,10 @@ final class Calls {
         }
     }
 
-    /** {@code (pointer, size_t, uint64_t) -> int32_t}. */
-    static int toInt(MethodHandle handle, MemorySegment a, long b, long c) {
+    /** {@code (pointer, size_t, uint64_t, size_t) -> int32_t}. */
+    static int toInt(MethodHandle handle, MemorySegment a, long b, long c, long d) {
         try {
-            return (int) handle.invokeExact(a, b, c);
+            return (int) handle.invokeExact(a, b, c, d);
         } catch (Throwable t) {
             throw rethrow(t);
         }

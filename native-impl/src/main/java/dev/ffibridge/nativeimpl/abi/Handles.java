@@ -108,9 +108,9 @@ final class Handles {
         }
     }
 
-    static final class FillRange {
+    static final class FillPiece {
         static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(BufferFunctions.FILL_RANGE);
+            static final MethodHandle HANDLE = Downcalls.critical(BufferFunctions.FILL_PIECE);
         }
     }
 

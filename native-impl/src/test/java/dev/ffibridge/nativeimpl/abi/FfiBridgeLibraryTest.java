@@ -130,17 +130,25 @@ class FfiBridgeLibraryTest {
     }
 
     @Test
-    void fillRangeReportsNullAndOverflowAndFillsFromItsStart() {
+    void fillPieceReportsNullAndOverflowAndFillsFromItsStartWhateverTheTotal() {
         double[] buffer = new double[3];
         MemorySegment segment = MemorySegment.ofArray(buffer);
-        assertThat(BufferFunctions.fillRange(MemorySegment.NULL, 3, 0)).isEqualTo(Status.NULL_POINTER.code());
-        assertThat(BufferFunctions.fillRange(segment, Long.MAX_VALUE / 4, 0)).isEqualTo(Status.LENGTH_OVERFLOW.code());
-        assertThat(BufferFunctions.fillRange(segment, 3, -2L))
+        long streamed = 8L << 20;
+        assertThat(BufferFunctions.fillPiece(MemorySegment.NULL, 3, 0, 3)).isEqualTo(Status.NULL_POINTER.code());
+        assertThat(BufferFunctions.fillPiece(segment, Long.MAX_VALUE / 4, 0, streamed))
+                .isEqualTo(Status.LENGTH_OVERFLOW.code());
+        assertThat(BufferFunctions.fillPiece(segment, 3, -2L, streamed))
                 .as("start + length > 2^64")
                 .isEqualTo(Status.LENGTH_OVERFLOW.code());
         assertThat(buffer).containsOnly(0);
-        assertThat(BufferFunctions.fillRange(segment, 3, 10)).isZero();
+        assertThat(BufferFunctions.fillPiece(segment, 3, 10, 3)).isZero();
         assertThat(buffer).containsExactly(10, 11, 12);
+        assertThat(BufferFunctions.fillPiece(segment, 3, 20, streamed)).isZero();
+        assertThat(buffer).containsExactly(20, 21, 22);
+        assertThat(BufferFunctions.fillPiece(segment, 3, 30, 0))
+                .as("a total below the length")
+                .isZero();
+        assertThat(buffer).containsExactly(30, 31, 32);
     }
 
     @Test

@@ -29,7 +29,9 @@ class HeaderBindingsTest {
             "ffi_bridge_encode_sequence",
                     "the provider encodes into the caller's array (ffi_bridge_encode_sequence_into)",
             "ffi_bridge_decode_sequence",
-                    "the provider decodes into the caller's array (ffi_bridge_decode_sequence_into)");
+                    "the provider decodes into the caller's array (ffi_bridge_decode_sequence_into)",
+            "ffi_bridge_fill_range",
+                    "the provider fills in pieces with ffi_bridge_fill_piece, which also chooses the stores");
 
     private final CHeader header = CHeader.read();
 
