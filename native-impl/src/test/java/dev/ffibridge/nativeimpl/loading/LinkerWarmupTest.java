@@ -44,9 +44,19 @@ class LinkerWarmupTest {
     }
 
     @Test
-    void theWarmUpIsADaemonThatRunsWithoutThrowing() {
-        LinkerWarmup warmup = new LinkerWarmup();
-        assertThat(warmup.isDaemon()).as("never keeps the JVM alive").isTrue();
+    void theWarmUpsAreDaemonsThatRunWithoutThrowing() {
+        for (Runnable task : new Runnable[] {LinkerWarmup::prepareStubs, SelfTest::rehearse}) {
+            LinkerWarmup warmup = new LinkerWarmup("warm-up under test", task);
+            assertThat(warmup.isDaemon()).as("never keeps the JVM alive").isTrue();
+            assertThatCode(warmup::run).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void aFailingTaskEndsItsThreadQuietly() {
+        LinkerWarmup warmup = new LinkerWarmup("failing warm-up", () -> {
+            throw new IllegalCallerException("native access not enabled");
+        });
         assertThatCode(warmup::run).doesNotThrowAnyException();
     }
 }
