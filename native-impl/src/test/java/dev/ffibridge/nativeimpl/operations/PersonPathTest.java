@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The person functions on both sides of {@link PersonCalls}'s boundary between the critical path (short names,
  * heap arrays) and the regular one (long names, native memory): which path each size takes, and the same
- * persons, bytes and exceptions, bit for bit, on both.
+ * persons, bytes and exceptions, bit for bit, on both. It runs with {@code -Dffibridge.native.crossovers=0}, so
+ * that long names reach the library rather than the Java path of {@link Crossovers#PERSON_NAME}.
  */
 class PersonPathTest {
 
@@ -42,6 +43,8 @@ class PersonPathTest {
 
     @Test
     void namesOnBothSidesOfTheBoundaryGiveTheSamePersonsAndBytes() {
+        // -Dffibridge.native.crossovers=0: long names too go to the library, not to the java path above 64 Ki chars
+        assertThat(Crossovers.personNameInJava("a".repeat(16 * LIMIT))).isFalse();
         for (int chars : new int[] {LIMIT - 1, LIMIT, LIMIT + 1, 4 * LIMIT}) {
             for (String unit : new String[] {"a", "\u00e9", "\u4e2d", "\ud83d\ude00"}) {
                 String name = (unit.repeat(chars)).substring(0, chars);
