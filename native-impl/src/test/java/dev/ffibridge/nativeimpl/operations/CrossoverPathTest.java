@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 class CrossoverPathTest {
 
+    /** The person-name crossover in chars: a constant, so that a wrong one fails an assertion, not a repeat. */
+    private static final int NAME_CROSSOVER = 1 << 16;
+
     private final FfiBridge bridge = FfiBridge.load("native");
 
     @Test
@@ -42,8 +45,8 @@ class CrossoverPathTest {
     void namesOfMoreThan64KiCharsAreCreatedAndEncodedInJava() {
         assertThat(Crossovers.PERSON_NAME)
                 .isEqualTo(PersonCalls.CRITICAL_NAME_CHARS)
-                .isEqualTo(1 << 16);
-        int limit = Crossovers.PERSON_NAME;
+                .isEqualTo(NAME_CROSSOVER);
+        int limit = NAME_CROSSOVER;
         assertThat(Crossovers.personNameInJava("a".repeat(limit - 1))).isFalse();
         assertThat(Crossovers.personNameInJava("a".repeat(limit))).isFalse();
         assertThat(Crossovers.personNameInJava("\u4e2d".repeat(limit))).isFalse();
@@ -54,7 +57,7 @@ class CrossoverPathTest {
 
     @Test
     void personNamesAroundTheCrossoverGiveTheJavaProvidersPersonsAndBytes() {
-        int limit = Crossovers.PERSON_NAME;
+        int limit = NAME_CROSSOVER;
         for (int chars : new int[] {0, 1, limit - 1, limit, limit + 1, 16 * limit}) {
             for (String unit : new String[] {"a", "\u00e9", "\u4e2d", "\ud83d\ude00"}) {
                 String name = unit.repeat(chars).substring(0, chars);
@@ -77,7 +80,7 @@ class CrossoverPathTest {
 
     @Test
     void badLongNamesGetTheJavaProvidersExceptionOnBothSidesOfTheCrossover() {
-        int limit = Crossovers.PERSON_NAME;
+        int limit = NAME_CROSSOVER;
         for (int chars : new int[] {limit, limit + 1}) {
             for (String bad : new String[] {"a".repeat(chars - 1) + "\0", "\ud800" + "a".repeat(chars - 1)}) {
                 Throwable expected = catchThrowable(() -> new Person(bad, 1, 1f));
