@@ -65,8 +65,9 @@ public final class Crossovers {
      * strlen}). One short LargeNameBench run on a busy two-core machine (indicative), {@code benchmarks/run.sh
      * jmh LargeNameBench -f 1 -wi 5 -i 3 -jvmArgsPrepend -Dffibridge.native.crossovers=0}, native ÷ java,
      * createPerson / encodePerson: 1.68 / 1.50 at 10 240 chars, 2.22 / 1.01 at 65 536, 2.02 (encodePerson) at
-     * 65 537, 2.11 / 2.27 at 1 Mi, 2.60 / 1.76 at 16 Mi; with this crossover, 0.99 / 0.98 at 1 Mi and 0.97 / 1.11
-     * at 16 Mi. createPerson loses at every size (the java provider does no more than check the name), but up
+     * 65 537, 2.11 / 2.27 at 1 Mi, 2.60 / 1.76 at 16 Mi; with this crossover, in three such runs, 0.98-1.53 /
+     * 0.98-1.90 at 1 Mi and 0.97-1.44 / 0.66-1.11 at 16 Mi (the java provider's own code: the spread is the
+     * machine's). createPerson loses at every size (the java provider does no more than check the name), but up
      * to 64 Ki chars by microseconds, and the library's person is what the call is for. {@code decodePerson}
      * stays in the library at every size: it is faster there from 1 Mi (0.43 at 1 Mi, 0.58 at 16 Mi).
      */
