@@ -13,14 +13,17 @@ import org.openjdk.jmh.infra.Blackhole;
  * The person functions with large names, java provider against native provider: {@code
  * createPerson(name, age, height)} with every field read back ({@code createPersonNamed}, as in
  * {@link CallBench}), and {@code encodePerson} and {@code decodePerson} ({@link PersonCodecBench}).
- * {@code n} is the name's length in ASCII letters (so as many UTF-8 bytes): 10 KB, then 1 MiB and more, the
- * sizes of the target (below 192 KiB the provider takes the critical path, above it the regular one).
+ * {@code n} is the name's length in ASCII letters (so as many UTF-8 bytes): 10 KB; 64 Ki and 64 Ki + 1, the two
+ * sides of the native provider's critical path (up to 64 Ki chars) and of its person-name crossover
+ * ({@code Crossovers.PERSON_NAME}: above it createPerson and encodePerson run in Java; re-derive it with
+ * {@code -jvmArgsAppend -Dffibridge.native.crossovers=0}, which sends every size to the library); then 1 MiB and
+ * more, the sizes of the target.
  */
 @Warmup(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS) // a call of 16 MiB takes ~10 ms: the
 // base state's 3 warm-up iterations left the first measured ones 10-15x slow (not yet compiled)
 public class LargeNameBench extends PersonCodecBench {
 
-    @Param({"10240", "1048576", "16777216"})
+    @Param({"10240", "65536", "65537", "1048576", "16777216"})
     int n;
 
     String name;

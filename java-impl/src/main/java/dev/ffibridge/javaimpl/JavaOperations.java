@@ -3,6 +3,7 @@ package dev.ffibridge.javaimpl;
 import dev.ffibridge.api.Data;
 import dev.ffibridge.api.Person;
 import dev.ffibridge.api.internal.Fill;
+import dev.ffibridge.api.internal.PersonCodec;
 import dev.ffibridge.api.internal.SequenceCodec;
 import dev.ffibridge.api.internal.Sum;
 import dev.ffibridge.api.spi.BridgeOperations;

@@ -54,7 +54,7 @@ public final class NativeProvider extends AbstractFfiBridgeProvider {
      * library) and {@code jar platforms} (the folders this jar ships), always; once the library was
      * probed also {@code library} (the absolute path of the file), {@code abi} (its ABI version) and
      * {@code source} ({@code ffibridge.library.path} or {@code jar (extracted to <dir>)}), as far as known,
-     * and {@code java path below} (the sizes that run in Java, see {@code Crossovers}).
+     * and {@code java path below} and {@code java path above} (the sizes that run in Java, see {@code Crossovers}).
      */
     @Override
     public Map<String, String> details() {

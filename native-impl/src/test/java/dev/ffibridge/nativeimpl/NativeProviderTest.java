@@ -52,7 +52,9 @@ class NativeProviderTest {
         // The tests run with -Dffibridge.native.crossovers=0: every size through the library, and said so.
         assertThat(details)
                 .containsEntry(
-                        "java path below", "none (-Dffibridge.native.crossovers=0): every size runs in the library");
+                        "java path below", "none (-Dffibridge.native.crossovers=0): every size runs in the library")
+                .containsEntry(
+                        "java path above", "none (-Dffibridge.native.crossovers=0): every size runs in the library");
         Path library = Path.of(details.get("library"));
         assertThat(library).isAbsolute();
         assertThat(Files.isRegularFile(library)).isTrue();

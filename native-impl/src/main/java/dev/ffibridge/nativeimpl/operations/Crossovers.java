@@ -6,7 +6,9 @@ import java.util.Map;
  * The sizes below which the native provider runs a bulk operation in Java (the java provider's
  * kernels, shared through {@code dev.ffibridge.api.internal}, so the results are the same bits):
  * there a call into the library, about 10 ns for a fill and 30 ns for a sum even through the raw FFM
- * floor, costs more than the work. From these sizes on, the library does the work.
+ * floor, costs more than the work. From these sizes on, the library does the work. Person names are
+ * the other way round: above {@link #PERSON_NAME} chars, moving the name through the C ABI costs more
+ * than the java provider's check of it.
  *
  * <p>Each crossover is the first size at which the library was no slower than Java in one short JMH
  * run of the named benchmark on a busy two-core machine (indicative): {@code benchmarks/run.sh jmh
@@ -54,19 +56,48 @@ public final class Crossovers {
      */
     static final boolean SEQUENCES_IN_JAVA = ENABLED;
 
+    /**
+     * {@code createPerson(name, age, height)} and {@code encodePerson}: Java <em>above</em> 64 Ki chars of name,
+     * where the library's path becomes the long one ({@link PersonCalls#CRITICAL_NAME_CHARS}: regular handles,
+     * native memory filled in pieces). The java provider's work is the name rule's check, the library's about
+     * six more passes over the name through the C ABI (the UTF-8 encoding, the copy into native memory, the
+     * library's {@code strlen}, UTF-8 check and copy, the comparison of its copy, {@code free_person}'s {@code
+     * strlen}). One short LargeNameBench run on a busy two-core machine (indicative), {@code benchmarks/run.sh
+     * jmh LargeNameBench -f 1 -wi 5 -i 3 -jvmArgsPrepend -Dffibridge.native.crossovers=0}, native ÷ java,
+     * createPerson / encodePerson: 1.68 / 1.50 at 10 240 chars, 2.22 / 1.01 at 65 536, 2.02 (encodePerson) at
+     * 65 537, 2.11 / 2.27 at 1 Mi, 2.60 / 1.76 at 16 Mi; with this crossover, in three such runs, 0.98-1.53 /
+     * 0.98-1.90 at 1 Mi and 0.97-1.44 / 0.66-1.11 at 16 Mi (the java provider's own code: the spread is the
+     * machine's). createPerson loses at every size (the java provider does no more than check the name), but up
+     * to 64 Ki chars by microseconds, and the library's person is what the call is for. {@code decodePerson}
+     * stays in the library at every size: it is faster there from 1 Mi (0.43 at 1 Mi, 0.58 at 16 Mi).
+     */
+    static final int PERSON_NAME = ENABLED ? PersonCalls.CRITICAL_NAME_CHARS : Integer.MAX_VALUE;
+
     private Crossovers() {}
 
+    /** Whether {@code createPerson} and {@code encodePerson} with {@code name} run in Java ({@link #PERSON_NAME}). */
+    static boolean personNameInJava(String name) {
+        return name.length() > PERSON_NAME;
+    }
+
     /**
-     * Where the bulk operations run, by size, for {@code FfiBridge.diagnostics()}: one entry, {@code
-     * "java path below"}, e.g. {@code "fillBuffer 128 (segments 512), sumBuffer 128 (doubles); the library
-     * from there; encodeSequence and decodeSequence in Java at every size (one copy)"}.
+     * Where the operations run, by size, for {@code FfiBridge.diagnostics()}: two entries, {@code "java path
+     * below"}, e.g. {@code "fillBuffer 128 (segments 512), sumBuffer 128 (doubles); the library from there;
+     * encodeSequence and decodeSequence in Java at every size (one copy)"}, and {@code "java path above"}, e.g.
+     * {@code "createPerson and encodePerson with a name of more than 65536 chars; decodePerson in the library at
+     * every size"}.
      */
     public static Map<String, String> describe() {
-        String where = ENABLED
+        String none = "none (-D" + PROPERTY + "=0): every size runs in the library";
+        String below = ENABLED
                 ? "fillBuffer " + FILL + " (segments " + FILL_SEGMENT + "), sumBuffer " + SUM
                         + " (doubles); the library from there; encodeSequence and decodeSequence in Java at every"
                         + " size (one copy)"
-                : "none (-D" + PROPERTY + "=0): every size runs in the library";
-        return Map.of("java path below", where);
+                : none;
+        String above = ENABLED
+                ? "createPerson and encodePerson with a name of more than " + PERSON_NAME
+                        + " chars; decodePerson in the library at every size"
+                : none;
+        return Map.of("java path below", below, "java path above", above);
     }
 }

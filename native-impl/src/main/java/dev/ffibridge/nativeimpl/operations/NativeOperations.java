@@ -5,6 +5,7 @@ import dev.ffibridge.api.FfiBridgeException;
 import dev.ffibridge.api.Person;
 import dev.ffibridge.api.internal.ArenaMemory;
 import dev.ffibridge.api.internal.Fill;
+import dev.ffibridge.api.internal.PersonCodec;
 import dev.ffibridge.api.internal.SequenceCodec;
 import dev.ffibridge.api.internal.Sum;
 import dev.ffibridge.api.internal.WireErrors;
@@ -22,8 +23,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The operations, each a call into {@code libffi_bridge.so}, but for the sizes below {@link
- * Crossovers}, where the java provider's kernels do the same work faster. Stateless, thread-safe.
+ * The operations, each a call into {@code libffi_bridge.so}, but for the sizes of {@link Crossovers}
+ * (small buffers, sequences, long person names), where the java provider's kernels do the same work
+ * faster. Stateless, thread-safe.
  *
  * <p>Java arrays are passed in place through critical downcalls with heap access; results come back
  * through heap arrays too ({@code double[1]}, {@code long[1]} for a pointer), so the hot operations
@@ -65,9 +67,13 @@ public final class NativeOperations implements BridgeOperations {
         return PersonStruct.take(person);
     }
 
+    /** In the library, but for names of more than {@link Crossovers#PERSON_NAME} chars: the java provider's. */
     @Override
     public Person createPerson(String name, long age, float height) {
         checkAge(age);
+        if (Crossovers.personNameInJava(name)) {
+            return new Person(name, age, height); // the java provider's createPerson
+        }
         return PersonCalls.create(name, (int) age, height);
     }
 
@@ -153,8 +159,12 @@ public final class NativeOperations implements BridgeOperations {
         return memory.asReadOnly();
     }
 
+    /** In the library, but for names of more than {@link Crossovers#PERSON_NAME} chars: {@link PersonCodec}. */
     @Override
     public byte[] encodePerson(Person person) {
+        if (Crossovers.personNameInJava(person.name())) {
+            return PersonCodec.encode(person);
+        }
         return PersonCalls.encode(person);
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ffibridge.api.FfiBridge;
+import dev.ffibridge.api.Person;
+import dev.ffibridge.api.internal.PersonCodec;
 import dev.ffibridge.api.internal.SequenceCodec;
 import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
@@ -17,9 +19,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The native provider with its crossovers on (its own surefire execution, without {@code
  * -Dffibridge.native.crossovers=0}): the sizes on both sides of every crossover give the values of
- * the reference, and short malformed sequences the java provider's exception (its kernel, {@link SequenceCodec}).
+ * the reference, short malformed sequences the java provider's exception (its kernel, {@link SequenceCodec}),
+ * and names around the person-name crossover the java provider's persons, bytes ({@link PersonCodec}) and
+ * exceptions.
  */
 class CrossoverPathTest {
+
+    /** The person-name crossover in chars: a constant, so that a wrong one fails an assertion, not a repeat. */
+    private static final int NAME_CROSSOVER = 1 << 16;
 
     private final FfiBridge bridge = FfiBridge.load("native");
 
@@ -27,6 +34,53 @@ class CrossoverPathTest {
     void theCrossoversAreOnAndReported() {
         assertThat(Crossovers.FILL).isPositive();
         assertThat(Crossovers.describe().get("java path below")).startsWith("fillBuffer " + Crossovers.FILL);
+        assertThat(Crossovers.describe())
+                .containsEntry(
+                        "java path above",
+                        "createPerson and encodePerson with a name of more than 65536 chars; decodePerson in the"
+                                + " library at every size");
+    }
+
+    @Test
+    void namesOfMoreThan64KiCharsAreCreatedAndEncodedInJava() {
+        assertThat(Crossovers.PERSON_NAME)
+                .isEqualTo(PersonCalls.CRITICAL_NAME_CHARS)
+                .isEqualTo(NAME_CROSSOVER);
+        int limit = NAME_CROSSOVER;
+        assertThat(Crossovers.personNameInJava("a".repeat(limit - 1))).isFalse();
+        assertThat(Crossovers.personNameInJava("a".repeat(limit))).isFalse();
+        assertThat(Crossovers.personNameInJava("\u4e2d".repeat(limit))).isFalse();
+        assertThat(Crossovers.personNameInJava("a".repeat(limit + 1))).isTrue();
+        assertThat(Crossovers.personNameInJava("\ud83d\ude00".repeat(8 * limit)))
+                .isTrue();
+    }
+
+    @Test
+    void personNamesAroundTheCrossoverGiveTheJavaProvidersPersonsAndBytes() {
+        int limit = NAME_CROSSOVER;
+        for (int chars : new int[] {0, 1, limit - 1, limit, limit + 1, 16 * limit}) {
+            for (String unit : PersonRoundTrip.UNITS) {
+                PersonRoundTrip.check(bridge, PersonRoundTrip.name(chars, unit), PersonCodec::encode);
+            }
+        }
+    }
+
+    @Test
+    void badLongNamesGetTheJavaProvidersExceptionOnBothSidesOfTheCrossover() {
+        int limit = NAME_CROSSOVER;
+        for (int chars : new int[] {limit, limit + 1}) {
+            for (String bad : new String[] {"a".repeat(chars - 1) + "\0", "\ud800" + "a".repeat(chars - 1)}) {
+                Throwable expected = catchThrowable(() -> new Person(bad, 1, 1f));
+                assertThat(expected).isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> bridge.createPerson(bad, 1, 1f))
+                        .as("%d chars", chars)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage(expected.getMessage());
+            }
+            assertThatThrownBy(() -> bridge.createPerson("a".repeat(chars), -1, 1f))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(catchThrowable(() -> new Person("a", -1, 1f)).getMessage());
+        }
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The person functions on both sides of {@link PersonCalls}'s boundary between the critical path (short names,
  * heap arrays) and the regular one (long names, native memory): which path each size takes, and the same
- * persons, bytes and exceptions, bit for bit, on both.
+ * persons, bytes and exceptions, bit for bit, on both. It runs with {@code -Dffibridge.native.crossovers=0}, so
+ * that long names reach the library rather than the Java path of {@link Crossovers#PERSON_NAME}.
  */
 class PersonPathTest {
 
@@ -42,22 +43,11 @@ class PersonPathTest {
 
     @Test
     void namesOnBothSidesOfTheBoundaryGiveTheSamePersonsAndBytes() {
+        // -Dffibridge.native.crossovers=0: long names too go to the library, not to the java path above 64 Ki chars
+        assertThat(Crossovers.personNameInJava("a".repeat(16 * LIMIT))).isFalse();
         for (int chars : new int[] {LIMIT - 1, LIMIT, LIMIT + 1, 4 * LIMIT}) {
-            for (String unit : new String[] {"a", "\u00e9", "\u4e2d", "\ud83d\ude00"}) {
-                String name = (unit.repeat(chars)).substring(0, chars);
-                if (Character.isHighSurrogate(name.charAt(chars - 1))) {
-                    name = name.substring(0, chars - 1) + "z";
-                }
-                Person person = new Person(name, 0xFFFF_FFFFL, Float.intBitsToFloat(0x7fc0_0001));
-                Person created = bridge.createPerson(name, person.age(), person.height());
-                assertThat(created).as("%d × %s", chars, unit).isEqualTo(person);
-                assertThat(Float.floatToRawIntBits(created.height())).isEqualTo(0x7fc0_0001);
-
-                byte[] bytes = bridge.encodePerson(person);
-                assertThat(bytes).as("%d × %s", chars, unit).isEqualTo(encoded(person));
-                Person decoded = bridge.decodePerson(bytes);
-                assertThat(decoded).isEqualTo(person);
-                assertThat(Float.floatToRawIntBits(decoded.height())).isEqualTo(0x7fc0_0001);
+            for (String unit : PersonRoundTrip.UNITS) {
+                PersonRoundTrip.check(bridge, PersonRoundTrip.name(chars, unit), PersonPathTest::encoded);
             }
         }
     }

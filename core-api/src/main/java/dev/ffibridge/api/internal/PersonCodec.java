@@ -1,8 +1,6 @@
-package dev.ffibridge.javaimpl;
+package dev.ffibridge.api.internal;
 
 import dev.ffibridge.api.Person;
-import dev.ffibridge.api.internal.LittleEndian;
-import dev.ffibridge.api.internal.WireErrors;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * length {@code n}, then the {@code n} bytes of the UTF-8 name; all little-endian, as bincode 1.x
  * with fixint encoding writes it.
  */
-final class PersonCodec {
+public final class PersonCodec {
 
     private static final int AGE = 0;
     private static final int HEIGHT = 4;
@@ -20,7 +18,7 @@ final class PersonCodec {
     private PersonCodec() {}
 
     /** The person's bytes. The name obeys the name rule, so it has an exact UTF-8 form. */
-    static byte[] encode(Person person) {
+    public static byte[] encode(Person person) {
         byte[] name = person.name().getBytes(StandardCharsets.UTF_8);
         byte[] bytes = new byte[NAME + name.length];
         LittleEndian.putInt(bytes, AGE, (int) person.age());
@@ -36,7 +34,7 @@ final class PersonCodec {
      * @throws IllegalArgumentException if the bytes are truncated, have trailing bytes, or hold a
      *     name that is not UTF-8 or contains U+0000
      */
-    static Person decode(byte[] bytes) {
+    public static Person decode(byte[] bytes) {
         String name = WireErrors.personName(bytes, WireErrors.personNameLength(bytes));
         long age = Integer.toUnsignedLong(LittleEndian.getInt(bytes, AGE));
         float height = Float.intBitsToFloat(LittleEndian.getInt(bytes, HEIGHT));
