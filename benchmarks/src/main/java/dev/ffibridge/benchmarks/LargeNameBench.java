@@ -16,7 +16,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code n} is the name's length in ASCII letters (so as many UTF-8 bytes): 10 KB; 64 Ki and 64 Ki + 1, the two
  * sides of the native provider's critical path (up to 64 Ki chars) and of its person-name crossover
  * ({@code Crossovers.PERSON_NAME}: above it createPerson and encodePerson run in Java; re-derive it with
- * {@code -jvmArgsAppend -Dffibridge.native.crossovers=0}, which sends every size to the library); then 1 MiB and
+ * {@code -jvmArgsPrepend -Dffibridge.native.crossovers=0}, which sends every size to the library); then 1 MiB and
  * more, the sizes of the target.
  */
 @Warmup(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS) // a call of 16 MiB takes ~10 ms: the

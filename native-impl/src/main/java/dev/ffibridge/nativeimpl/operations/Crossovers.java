@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Each crossover is the first size at which the library was no slower than Java in one short JMH
  * run of the named benchmark on a busy two-core machine (indicative): {@code benchmarks/run.sh jmh
- * '(FillBench|SumBench|SequenceCodecBench)' -p n=64,128,256 -jvmArgsAppend
+ * '(FillBench|SumBench|SequenceCodecBench)' -p n=64,128,256 -jvmArgsPrepend
  * -Dffibridge.native.crossovers=0}, {@code _native} against {@code _java}. Re-derive them there when
  * the library or the binding changes.
  *
