@@ -13,7 +13,7 @@ import java.util.Map;
  * <p>Each crossover is the first size at which the library was no slower than Java in one short JMH
  * run of the named benchmark on a busy two-core machine (indicative): {@code benchmarks/run.sh jmh
  * '(FillBench|SumBench|SequenceCodecBench)' -p n=64,128,256 -jvmArgsPrepend
- * -Dffibridge.native.crossovers=0}, {@code _native} against {@code _java}. Re-derive them there when
+ * -Dffibridge.native.crossovers=0}, {@code provider=native} against {@code provider=java}. Re-derive them there when
  * the library or the binding changes.
  *
  * <p>{@code -D}{@value #PROPERTY}{@code =0} sets every crossover to 0, so every size goes to the
