@@ -23,9 +23,11 @@ import org.openjdk.jmh.annotations.Setup;
  *   <li>{@code boxed}: Rust allocates a struct and hands over the pointer; Java copies the values
  *       out and frees it. For n = 5 it is the guide's own {@code Data} ({@code get_data}, five
  *       values 1.1 .. 5.5; through the API: {@code getData()}). For other n there is no fixed-size
- *       struct, so "boxed" is a Rust-allocated boxed slice ({@code ffi_bridge_buffer_new_filled})
- *       copied into a new Java {@code double[]} and freed ({@code filledBuffer(n, confinedArena)}
- *       copied out, arena closed).
+ *       struct: through the API, {@code filledBuffer(n, confinedArena)} copied into a new Java
+ *       {@code double[]}, arena closed, and {@code _rawFfm} binds the same steps (the arena's zeroed
+ *       memory, filled by Rust, copied out); {@code boxedRustOwned_rawFfm} is the guide's boxed slice
+ *       ({@code ffi_bridge_buffer_new_filled}: Rust allocates without zeroing and fills, Java copies
+ *       it out and frees it), which the API does not offer.
  *   <li>{@code serialized}: Rust fills and encodes into bytes ({@code ffi_bridge_fill_serialized},
  *       bincode layout); Java copies them into a {@code byte[]} and decodes into a {@code double[]}.
  *       The API has no "fill serialized" call, so the bytes always come from a raw downcall;
@@ -62,6 +64,7 @@ public class StrategyBench extends ProviderBench {
         double fill = (double) n * (n - 1) / 2;
         double boxedSum = n == 5 ? 16.5 : fill;
         check("boxed_rawFfm", boxed_rawFfm(), boxedSum);
+        check("boxedRustOwned_rawFfm", boxedRustOwned_rawFfm(), fill);
         check("serialized_rawFfm", serialized_rawFfm(), fill);
         check("zeroCopy_rawFfm", zeroCopy_rawFfm(), fill);
         check("zeroCopyRustOwned_rawFfm", zeroCopyRustOwned_rawFfm(), fill);
@@ -97,6 +100,11 @@ public class StrategyBench extends ProviderBench {
         return bridge.sumBuffer(values);
     }
 
+    /**
+     * The raw binding of {@link #boxed}: for n = 5 the guide's {@code get_data}, copied out and freed; for other n
+     * what {@code filledBuffer(n, arena)} promises (one {@code allocate} of the caller's arena, which zeroes the
+     * memory, Rust fills it in place), copied into a new {@code double[]}, arena closed.
+     */
     @Benchmark
     public double boxed_rawFfm() throws Throwable {
         double[] values;
@@ -105,9 +113,24 @@ public class StrategyBench extends ProviderBench {
             values = p.reinterpret(Raw.DATA_SIZE).toArray(JAVA_DOUBLE);
             Raw.FREE_DATA.invokeExact(p);
         } else {
-            Raw.check((int) Raw.BUFFER_NEW_FILLED.invokeExact((long) n, outScratch));
-            values = CodecBench.takeDoubles(outScratch.get(ADDRESS, 0));
+            try (Arena confined = Arena.ofConfined()) {
+                MemorySegment memory = confined.allocate((long) n * Double.BYTES, Double.BYTES);
+                Raw.FILL_BUFFER.invokeExact(memory, (long) n);
+                values = memory.toArray(JAVA_DOUBLE);
+            }
         }
+        return rawSum(MemorySegment.ofArray(values), values.length);
+    }
+
+    /**
+     * The guide's boxed slice at every n ({@code ffi_bridge_buffer_new_filled}: Rust allocates without zeroing and
+     * fills, Java copies the values into a new {@code double[]} and frees them): one pass over the memory fewer than
+     * the arena's zeroed allocation, which the API does not offer.
+     */
+    @Benchmark
+    public double boxedRustOwned_rawFfm() throws Throwable {
+        Raw.check((int) Raw.BUFFER_NEW_FILLED.invokeExact((long) n, outScratch));
+        double[] values = CodecBench.takeDoubles(outScratch.get(ADDRESS, 0));
         return rawSum(MemorySegment.ofArray(values), values.length);
     }
 

@@ -92,6 +92,40 @@ class SegmentKernelTest {
         }
     }
 
+    /** Up to 16 values each have a lane of their own (a short kernel for native segments): every count, specials too. */
+    @Test
+    void sumsEveryCountUpToOneValuePerLaneAsTheArrayKernelDoes() {
+        double[] specials = {-0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 1e308};
+        Random random = new Random(16);
+        try (Arena arena = Arena.ofConfined()) {
+            for (Kind kind : Kind.values()) {
+                for (int n = 0; n <= 17; n++) {
+                    for (int trial = 0; trial < 20; trial++) {
+                        double[] values = SumOrderTest.randomValues(random, n);
+                        for (int i = 0; i < n; i++) {
+                            if (random.nextInt(4) == 0) {
+                                values[i] = specials[random.nextInt(specials.length)];
+                            }
+                        }
+                        MemorySegment segment = Segments.write(kind.make.apply(arena, n), values);
+                        long expected = bits(Sum.sum(values, 0, n));
+                        assertThat(bits(Sum.sum(segment)))
+                                .as("%s of %d, trial %d", kind, n, trial)
+                                .isEqualTo(expected);
+                        if (!Double.isNaN(SumOrder.sum(values))) {
+                            assertThat(bits(SumOrder.sum(values))).isEqualTo(expected);
+                        }
+                    }
+                }
+                // every lane starts at +0.0, so sixteen -0.0 sum to +0.0 (a lane holding x alone would give -0.0)
+                double[] negativeZeros = new double[16];
+                Arrays.fill(negativeZeros, -0.0);
+                MemorySegment zeros = Segments.write(kind.make.apply(arena, 16), negativeZeros);
+                assertThat(bits(Sum.sum(zeros))).as("%s of sixteen -0.0", kind).isEqualTo(bits(0.0));
+            }
+        }
+    }
+
     @Test
     void eachBlockStartsNewLanes() {
         double[] values = SumOrder.blocksStartNewLanes(); // 8209 values: the tail is lane 0 of the second block

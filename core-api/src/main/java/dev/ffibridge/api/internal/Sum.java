@@ -111,7 +111,7 @@ public final class Sum {
     public static double sum(MemorySegment segment) {
         long count = segment.byteSize() / Double.BYTES;
         if (segment.isNative()) {
-            return sumNative(segment, count);
+            return count <= LANES ? ShortSums.sumNative(segment, (int) count) : sumNative(segment, count);
         }
         if (segment.heapBase().orElse(null) instanceof double[] array && segment.address() % Double.BYTES == 0) {
             // A writable heap segment over a double[], at a whole element: sum the array in place.
@@ -273,7 +273,7 @@ public final class Sum {
     }
 
     /** The fixed combination tree: halves of 8, then 4, then 2, then 1. */
-    private static double combine(
+    static double combine(
             double a0,
             double a1,
             double a2,
