@@ -20,7 +20,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * raw FFM floor ({@code fill_buffer}, critical with heap access), JNI ({@code
  * GetPrimitiveArrayCritical}), JNA (direct mapping; copies the array in and out) and {@link
  * Arrays#fill} (a memset-like store loop, the speed of light for writing {@code n} doubles from
- * Java); on the segment: raw FFM, JNI and JNA. {@code run.sh full} runs the peers at fewer n.
+ * Java); on the segment: raw FFM, JNI and JNA. {@code run.sh full} runs the peers at fewer n. The segment
+ * starts at a 64-byte boundary in every fork.
  */
 public class FillBench extends BulkBench {
 
@@ -31,7 +32,11 @@ public class FillBench extends BulkBench {
         // NaN, which no variant writes, so that the check below sees what the benchmark left
         array = new double[n];
         Arrays.fill(array, Double.NaN);
-        copyArrayToSegment();
+        // At a 64-byte boundary, not where malloc puts it: a copy's time depends on where its ends fall in their
+        // cache lines (2 KiB took 19-24 ns by the addresses), and the segment's place differed from fork to fork,
+        // which made rows of the same code up to 25 % apart.
+        segment = arena.allocate((long) n * Double.BYTES, 64);
+        MemorySegment.copy(array, 0, segment, JAVA_DOUBLE, 0, n);
         pointer = new Pointer(segment.address());
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * Every in-place segment path of {@link Fill} and {@link Sum} (native aligned or not, heap over a
  * byte[], a long[], inside a double, read-only), at every length around 16 lanes, the first 1024
  * elements that fill copies, the sum's blocks of 8192, and the chunk boundaries of fill's
- * int-indexed inner loops, with small chunks so that the boundaries are reachable.
+ * int-indexed inner loops, with small chunks so that the boundaries are reachable; native segments
+ * at every eight-byte phase of a line, where the copy comes from a copy of the ramp in that phase.
  */
 class SegmentKernelTest {
 
@@ -67,6 +68,27 @@ class SegmentKernelTest {
                                     .as("%s of %d, chunk %d, element %d", kind, n, chunk, i)
                                     .isEqualTo(bits(i));
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Native segments at every eight-byte phase of a 64-byte line, around the lengths where the phased copies start and end. */
+    @Test
+    void fillsNativeSegmentsInEveryPhase() {
+        try (Arena arena = Arena.ofConfined()) {
+            for (int n : new int[] {255, 256, 257, 1023, 1024, 1025, 1300}) {
+                MemorySegment line = arena.allocate(8L * (n + 8), 64);
+                for (int phase = 0; phase < 8; phase++) {
+                    MemorySegment segment = line.asSlice(8L * phase, 8L * n);
+                    segment.fill((byte) 0xff); // NaN everywhere
+                    Fill.fill(segment);
+                    double[] values = Segments.read(segment);
+                    for (int i = 0; i < n; i++) {
+                        assertThat(bits(values[i]))
+                                .as("%d doubles at 8 * %d bytes past 64, element %d", n, phase, i)
+                                .isEqualTo(bits(i));
                     }
                 }
             }

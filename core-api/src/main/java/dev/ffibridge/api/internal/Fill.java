@@ -22,10 +22,11 @@ public final class Fill {
 
     /**
      * {@code (double) i} for {@code 0 <= i < 1024}, a constant: the first elements of any segment are
-     * one bulk copy from it. C2 does not vectorize a segment loop that stores its converted index, so
-     * the copy is several times faster than the loops below, and as fast as the array loop.
+     * one bulk copy from it (from {@link PhasedRamps} for a native segment of 256 or more). C2 does not
+     * vectorize a segment loop that stores its converted index, so the copy is several times faster than
+     * the loops below, and as fast as the array loop.
      */
-    private static final double[] RAMP = new double[1024];
+    private static final double[] RAMP = new double[PhasedRamps.LENGTH];
 
     static {
         fill(RAMP, 0, RAMP.length);
@@ -72,7 +73,9 @@ public final class Fill {
             return;
         }
         int head = (int) Math.min(count, RAMP.length);
-        MemorySegment.copy(RAMP, 0, segment, UNALIGNED, 0, head);
+        if (!PhasedRamps.copy(segment, head)) {
+            MemorySegment.copy(RAMP, 0, segment, UNALIGNED, 0, head);
+        }
         if (head == count) {
             return;
         }

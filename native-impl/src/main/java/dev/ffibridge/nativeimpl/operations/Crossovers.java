@@ -34,10 +34,12 @@ public final class Crossovers {
     static final int FILL = ENABLED ? 128 : 0;
 
     /**
-     * {@code fillBuffer} of a segment: Java below 512 doubles (FillBench, native segments: java 22.7
-     * ns, native 34.0 ns at 256; native 113.7 against 141.8 ns at 1 024; 512 from the run below).
+     * {@code fillBuffer} of a segment: Java up to 1 024 doubles, where the java kernel is one copy from
+     * a ramp in the segment's phase (FillBench, native segments, 3 forks, the library against Java:
+     * 41.9 against 37.1 ns at 512, 60.2 against 55.4 at 768, 78.2 against 73.5 at 1 024, 77.2 against
+     * 75.2 at 1 025; 83.3 against 113.2 at 1 088, where Java's loop takes the elements after the ramp).
      */
-    static final int FILL_SEGMENT = ENABLED ? 512 : 0;
+    static final int FILL_SEGMENT = ENABLED ? 1025 : 0;
 
     /**
      * {@code sumBuffer}: Java below 128 doubles (SumBench, arrays: java 31.8 ns, native 43.0 ns at 64;
@@ -82,7 +84,7 @@ public final class Crossovers {
 
     /**
      * Where the operations run, by size, for {@code FfiBridge.diagnostics()}: two entries, {@code "java path
-     * below"}, e.g. {@code "fillBuffer 128 (segments 512), sumBuffer 128 (doubles); the library from there;
+     * below"}, e.g. {@code "fillBuffer 128 (segments 1025), sumBuffer 128 (doubles); the library from there;
      * encodeSequence and decodeSequence in Java at every size (one copy)"}, and {@code "java path above"}, e.g.
      * {@code "createPerson and encodePerson with a name of more than 65536 chars; decodePerson in the library at
      * every size"}.
