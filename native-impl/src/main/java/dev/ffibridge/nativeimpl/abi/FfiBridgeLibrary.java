@@ -5,7 +5,6 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,15 +65,6 @@ public final class FfiBridgeLibrary {
         this.lookup = lookup;
         this.origin = origin;
         this.abiInfo = abiInfo;
-    }
-
-    /**
-     * A stand-in whose every function does nothing and returns zero or NULL, with no native code behind it:
-     * for running the bindings' call sites once in a cold JVM, where the JVM links each call site on its
-     * first run (see {@code SelfTest.rehearse}). It has no {@link #ABI_INFO}.
-     */
-    public static FfiBridgeLibrary inert() {
-        return new FfiBridgeLibrary(null, "no library (inert)", MemorySegment.NULL);
     }
 
     /** Whether a call on {@code segment} must use the regular handle (large native memory). */
@@ -150,9 +140,6 @@ public final class FfiBridgeLibrary {
      * @throws UnsatisfiedLinkError if the library does not export it
      */
     MethodHandle link(NativeFunction function, boolean critical) {
-        if (lookup == null) {
-            return MethodHandles.empty(function.descriptor().toMethodType());
-        }
         return Downcalls.link(lookup, origin, function, critical);
     }
 }

@@ -27,7 +27,6 @@ public final class NativeRuntime {
     private static final class FromSystemProperties implements LoadOnce.Attempt {
         @Override
         public LoadResult load() {
-            LinkerWarmup.startForSystemProperties();
             return NativeLoader.load(LibraryLocator.Settings.fromSystemProperties());
         }
     }

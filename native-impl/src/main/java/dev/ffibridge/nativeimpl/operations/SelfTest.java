@@ -9,7 +9,6 @@ import dev.ffibridge.nativeimpl.abi.GuideFunctions;
 import dev.ffibridge.nativeimpl.abi.NativeFunction;
 import dev.ffibridge.nativeimpl.abi.PersonStruct;
 import dev.ffibridge.nativeimpl.abi.Pointers;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -81,26 +80,6 @@ public final class SelfTest {
                 || person.age() != 30
                 || Float.floatToIntBits(person.height()) != Float.floatToIntBits(5.8f)) {
             throw failed("create_person returned " + person + " instead of " + new Person("Alice", 30, 5.8f));
-        }
-    }
-
-    /**
-     * Runs the self-test's call sites once on {@link FfiBridgeLibrary#inert()}, and reads a person built in
-     * Java's own native memory: in a cold JVM the first run of each costs milliseconds (an invoker class
-     * per call shape, the string and buffer code), which the warm-up thread can pay while the loading
-     * thread opens the library. No native code of the library runs, and nothing is checked.
-     */
-    public static void rehearse() {
-        FfiBridgeLibrary inert = FfiBridgeLibrary.inert();
-        GuideFunctions.addNumbers(inert, 2, 3);
-        MemorySegment buffer = MemorySegment.ofArray(new double[BUFFER_LENGTH]);
-        GuideFunctions.fillBuffer(inert, buffer, BUFFER_LENGTH);
-        BufferFunctions.sum(inert, buffer, BUFFER_LENGTH);
-        GuideFunctions.freePerson(inert, GuideFunctions.createPerson(inert));
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment struct = arena.allocate(PersonStruct.LAYOUT);
-            struct.set(ADDRESS, PersonStruct.NAME_OFFSET, arena.allocateFrom("Alice"));
-            readPerson(struct);
         }
     }
 

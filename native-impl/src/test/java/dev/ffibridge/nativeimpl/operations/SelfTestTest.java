@@ -103,21 +103,4 @@ class SelfTestTest {
     private static MemorySegment libc(String name) {
         return Linker.nativeLinker().defaultLookup().find(name).orElseThrow();
     }
-
-    @Test
-    void theInertStandInRunsEveryCallSiteWithoutNativeCodeAndAnswersZeroOrNull() {
-        FfiBridgeLibrary inert = FfiBridgeLibrary.inert();
-        double[] buffer = {7, 7, 7};
-        GuideFunctions.fillBuffer(inert, MemorySegment.ofArray(buffer), buffer.length);
-        assertThat(buffer).as("nothing written").containsExactly(7, 7, 7);
-        assertThat(GuideFunctions.addNumbers(inert, 2, 3)).isZero();
-        assertThat(BufferFunctions.sum(inert, MemorySegment.ofArray(buffer), buffer.length))
-                .isZero();
-        assertThat(GuideFunctions.createPerson(inert)).isNull();
-        assertThatCode(SelfTest::rehearse).doesNotThrowAnyException();
-        assertThatThrownBy(() -> SelfTest.run(inert))
-                .as("a stand-in is never taken for a library")
-                .isInstanceOf(LinkageError.class)
-                .hasMessageContaining("add_numbers(2, 3) returned 0");
-    }
 }
