@@ -48,6 +48,16 @@ public final class Crossovers {
     static final int SUM = ENABLED ? 128 : 0;
 
     /**
+     * {@code sumBuffer} of a segment (and of a direct {@code DoubleBuffer}, summed as one): Java below 28 doubles
+     * (SumBench, native segments, quiet machine, 5 December, with crossovers off, Java against the library: 10.8-11.0
+     * against 14.0 ns at 16 (Java's straight-line {@code ShortSums}), 13.7 against 23.3 at 17, 18.9 against 24.0 at
+     * 20, 29.8 ± 24 against 26.8 ± 13 at 24, 33.4 against 29.5 at 28, 43.7 against 14.5 at 32, 46 against 16.4 at 64,
+     * 71 against 27.7 at 127). The library's tail after the last sixteen values is slow (17-28 values cost more than
+     * 32): a place where the Rust kernel could still gain.
+     */
+    static final int SUM_SEGMENT = ENABLED ? 28 : 0;
+
+    /**
      * {@code encodeSequence} and {@code decodeSequence}: Java at every size. The work is one copy of
      * little-endian doubles, and the JVM's copy was never slower than the library's (glibc's memmove):
      * the full SequenceCodecBench run of 5 December, native ÷ java, encode / decode, 1.09 / 0.98 at 64,
@@ -84,7 +94,7 @@ public final class Crossovers {
 
     /**
      * Where the operations run, by size, for {@code FfiBridge.diagnostics()}: two entries, {@code "java path
-     * below"}, e.g. {@code "fillBuffer 128 (segments 1025), sumBuffer 128 (doubles); the library from there;
+     * below"}, e.g. {@code "fillBuffer 128 (segments 1025), sumBuffer 128 (segments 28) doubles; the library from there;
      * encodeSequence and decodeSequence in Java at every size (one copy)"}, and {@code "java path above"}, e.g.
      * {@code "createPerson and encodePerson with a name of more than 65536 chars; decodePerson in the library at
      * every size"}.
@@ -92,8 +102,9 @@ public final class Crossovers {
     public static Map<String, String> describe() {
         String none = "none (-D" + PROPERTY + "=0): every size runs in the library";
         String below = ENABLED
-                ? "fillBuffer " + FILL + " (segments " + FILL_SEGMENT + "), sumBuffer " + SUM
-                        + " (doubles); the library from there; encodeSequence and decodeSequence in Java at every"
+                ? "fillBuffer " + FILL + " (segments " + FILL_SEGMENT + "), sumBuffer " + SUM + " (segments "
+                        + SUM_SEGMENT
+                        + ") doubles; the library from there; encodeSequence and decodeSequence in Java at every"
                         + " size (one copy)"
                 : none;
         String above = ENABLED

@@ -134,7 +134,7 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public double sum(MemorySegment segment) {
         long length = segment.byteSize() / Double.BYTES;
-        if (length == 0 || length < Crossovers.SUM) { // empty: no call with a possibly NULL address
+        if (length == 0 || length < Crossovers.SUM_SEGMENT) { // empty: no call with a possibly NULL address
             return Sum.sum(segment);
         }
         return sumInLibrary(segment, length); // out of line: the small path above inlines whole
