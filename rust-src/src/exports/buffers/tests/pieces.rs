@@ -79,21 +79,38 @@ fn sum_blocks_rejects_null_and_overflow_without_writing() {
     assert_eq!(totals, [42.0; 16]);
 }
 
-#[test]
-fn ranges_fill_what_one_fill_writes() {
-    let length = 3 * SUM_BLOCK + 5;
+/// What `ffi_bridge_fill_buffer` writes into `length` doubles.
+fn one_fill(length: usize) -> Vec<f64> {
     let mut whole = vec![0.0_f64; length];
     // SAFETY: `whole` holds `length` doubles.
     let status = unsafe { ffi_bridge_fill_buffer(whole.as_mut_ptr(), length) };
     assert_eq!(status, 0);
+    whole
+}
+
+/// `length` doubles filled in pieces of `piece` by `fill(pointer, piece length, start)`, each
+/// call asserted to return OK.
+fn fill_in_pieces(
+    length: usize,
+    piece: usize,
+    fill: impl Fn(*mut f64, usize, u64) -> i32,
+) -> Vec<f64> {
+    let mut pieces = vec![-1.0_f64; length];
+    for (k, chunk) in pieces.chunks_mut(piece).enumerate() {
+        assert_eq!(fill(chunk.as_mut_ptr(), chunk.len(), (k * piece) as u64), 0);
+    }
+    pieces
+}
+
+#[test]
+fn ranges_fill_what_one_fill_writes() {
+    let length = 3 * SUM_BLOCK + 5;
+    let whole = one_fill(length);
     for piece in [1, 7, SUM_BLOCK, 2 * SUM_BLOCK + 1] {
-        let mut pieces = vec![-1.0_f64; length];
-        for (k, chunk) in pieces.chunks_mut(piece).enumerate() {
-            let start = (k * piece) as u64;
-            // SAFETY: `chunk` holds `chunk.len()` doubles.
-            let status = unsafe { ffi_bridge_fill_range(chunk.as_mut_ptr(), chunk.len(), start) };
-            assert_eq!(status, 0);
-        }
+        // SAFETY: `fill_in_pieces` passes each chunk's pointer with its length.
+        let pieces = fill_in_pieces(length, piece, |p, n, start| unsafe {
+            ffi_bridge_fill_range(p, n, start)
+        });
         assert_eq!(pieces, whole, "pieces of {piece}");
     }
     let mut high = [0.0_f64; 3];
@@ -107,21 +124,14 @@ fn ranges_fill_what_one_fill_writes() {
 #[test]
 fn pieces_of_a_streamed_fill_fill_what_one_fill_writes() {
     let length = 2 * SUM_BLOCK + 13;
-    let mut whole = vec![0.0_f64; length];
-    // SAFETY: `whole` holds `length` doubles.
-    let status = unsafe { ffi_bridge_fill_buffer(whole.as_mut_ptr(), length) };
-    assert_eq!(status, 0);
+    let whole = one_fill(length);
     // Totals below, at and above the streaming threshold (and one below the piece's length).
     for total in [1, length, 8 << 20, usize::MAX] {
         for piece in [5, SUM_BLOCK + 3] {
-            let mut pieces = vec![-1.0_f64; length];
-            for (k, chunk) in pieces.chunks_mut(piece).enumerate() {
-                let start = (k * piece) as u64;
-                // SAFETY: `chunk` holds `chunk.len()` doubles.
-                let status =
-                    unsafe { ffi_bridge_fill_piece(chunk.as_mut_ptr(), chunk.len(), start, total) };
-                assert_eq!(status, 0);
-            }
+            // SAFETY: `fill_in_pieces` passes each chunk's pointer with its length.
+            let pieces = fill_in_pieces(length, piece, |p, n, start| unsafe {
+                ffi_bridge_fill_piece(p, n, start, total)
+            });
             assert_eq!(pieces, whole, "pieces of {piece}, total {total}");
         }
     }
