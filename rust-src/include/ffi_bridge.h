@@ -610,6 +610,18 @@ void free_person(struct Person *ptr);
 int32_t ffi_bridge_person_new(const char *name, uint32_t age, float height, struct Person **out);
 
 /**
+ * Runs the known-answer checks: `add_numbers(2, 3)`; `fill_buffer` and `ffi_bridge_sum` on
+ * 20 and 1 000 doubles (the values `0, 1, 2, ...` and their sum); `create_person` (`"Alice"`,
+ * 30, 5.8f) and `free_person`.
+ *
+ * Returns 0 when every answer was right; otherwise a positive set of bits, one per function
+ * whose answer was wrong: 1 `add_numbers`, 2 `fill_buffer`, 4 `ffi_bridge_sum`, 8
+ * `create_person`; or `FFI_BRIDGE_PANIC` if a panic was caught. It allocates nothing that
+ * outlives the call.
+ */
+int32_t ffi_bridge_self_test(void);
+
+/**
  * Returns a static NUL-terminated description of `status`, or `"unknown status"` for a value
  * that is not a status. The pointer must not be freed. (NULL only if a panic was caught,
  * which cannot happen here.)

@@ -56,6 +56,7 @@ pub use exports::owned::{
     FfiBridgeBytes,
 };
 pub use exports::person::{create_person, ffi_bridge_person_new, free_person, Person};
+pub use exports::self_test::ffi_bridge_self_test;
 pub use exports::status::ffi_bridge_status_message;
 pub use ffi::counters::{live_counts, FfiBridgeLiveCounts};
 pub use ffi::status::FfiBridgeStatus;

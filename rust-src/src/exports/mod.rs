@@ -5,7 +5,7 @@
 //! * caller-owned buffers and structs: [`buffers`] (fill and sum), [`data`]
 //!   (`ffi_bridge_data_fill`), [`person`] (`ffi_bridge_person_new`);
 //! * Rust-owned memory and the byte codec: [`owned`], [`codec`];
-//! * ABI and diagnostics: [`layout`], [`counters`], [`status`].
+//! * ABI and diagnostics: [`layout`], [`counters`], [`self_test`], [`status`].
 //!
 //! cbindgen writes the header's functions in the order it reads them, so these modules stay in
 //! this (alphabetical) order: moving one reorders the header.
@@ -18,4 +18,5 @@ pub(crate) mod layout;
 pub(crate) mod numbers;
 pub(crate) mod owned;
 pub(crate) mod person;
+pub(crate) mod self_test;
 pub(crate) mod status;

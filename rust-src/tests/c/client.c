@@ -609,6 +609,9 @@ static void test_status_version_layout(void) {
 
     CHECK_STATUS(ffi_bridge_live_counts(NULL), FFI_BRIDGE_NULL_POINTER);
     CHECK_STATUS(ffi_bridge_live_counts((FfiBridgeLiveCounts *)(void *)(raw + 3)), FFI_BRIDGE_OK);
+
+    /* The known-answer self-test: every answer right, and nothing left allocated (main checks). */
+    CHECK(ffi_bridge_self_test() == 0);
 }
 
 int main(void) {

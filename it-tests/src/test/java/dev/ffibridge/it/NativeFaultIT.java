@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * FFI_BRIDGE_ABI_INFO} says ABI version 999, one whose {@code FFI_BRIDGE_ABI_INFO} describes other struct layouts
  * (in these three the functions {@code ffi_bridge_abi_version} and {@code ffi_bridge_layout} report the right
  * values: the handshake must go by the data), and one that passes the handshake but fails the self-test (ABI
- * version 2, the documented layouts, the wrong person), each given by {@code -Dffibridge.library.path}. Under
+ * version 2, the documented layouts, the wrong person, which its own {@code ffi_bridge_self_test} reports), each given by {@code -Dffibridge.library.path}. Under
  * {@code auto} the java provider runs and the WARNING line and the diagnostics name the fault; with {@code
  * -Dffibridge.provider=native} the JVM fails with the cause. An unwritable {@code -Dffibridge.tmpdir} is named
  * too, and two JVMs that extract into the same empty directory at the same moment both load native.
@@ -115,7 +115,7 @@ class NativeFaultIT {
 
     @Test
     void libraryThatPassesTheHandshakeButComputesWrongValues() throws Exception {
-        expectFault(wrongValues, "self-test failed: create_person returned", "Mallory");
+        expectFault(wrongValues, "self-test failed: wrong answers from create_person");
     }
 
     /** auto: java runs, the WARNING and the diagnostics name the fault; native required: a clear failure. */
@@ -283,7 +283,10 @@ class NativeFaultIT {
             int32_t ffi_bridge_layout(uint32_t *o) { if (!o) return -1; memcpy(o, documented_layout, sizeof documented_layout); return 0; }
             """;
 
-    /** The functions the self-test calls, computing the right answers but for the person. */
+    /**
+     * The functions the self-test checks, computing the right answers but for the person, and the library's
+     * self-test, which checks them as the real one does, and so finds the wrong person.
+     */
     private static final String SELF_TEST_FUNCTIONS = """
             typedef struct { uint32_t age; float height; const char *name; } Person;
             static Person mallory = { 30, 5.8f, "Mallory" };
@@ -293,6 +296,19 @@ class NativeFaultIT {
             void free_person(void *p) { (void) p; }
             double ffi_bridge_sum(const double *b, size_t n) { double s = 0; for (size_t i = 0; i < n; i++) s += b[i]; return s; }
             const char *ffi_bridge_status_message(int32_t s) { (void) s; return "fake test library"; }
+            void fill_buffer(double *b, size_t n);
+
+            int32_t ffi_bridge_self_test(void) {
+                int32_t wrong = add_numbers(2, 3) == 5 ? 0 : 1;
+                double v[20];
+                fill_buffer(v, 20);
+                for (int i = 0; i < 20; i++) wrong |= v[i] == i ? 0 : 2;
+                wrong |= ffi_bridge_sum(v, 20) == 190 ? 0 : 4;
+                const Person *p = create_person();
+                wrong |= p && p->age == 30 && p->height == 5.8f && strcmp(p->name, "Alice") == 0 ? 0 : 8;
+                free_person((void *) p);
+                return wrong;
+            }
             """;
 
     private static final String NO_ABI_INFO_C = """

@@ -32,6 +32,10 @@ public final class DiagnosticFunctions {
     public static final NativeFunction LIVE_COUNTS =
             GROUP.declare("ffi_bridge_live_counts", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
+    /** {@code int32_t ffi_bridge_self_test(void)}. */
+    public static final NativeFunction SELF_TEST =
+            GROUP.declare("ffi_bridge_self_test", FunctionDescriptor.of(JAVA_INT));
+
     /** This section's functions, in declaration order. */
     public static final List<NativeFunction> FUNCTIONS = GROUP.functions();
 
@@ -51,6 +55,14 @@ public final class DiagnosticFunctions {
     /** Writes the struct layouts into {@code out}, which may be a heap {@code int[17]}; returns the status. */
     public static int layout(MemorySegment out) {
         return Calls.toInt(Handles.Layout.Critical.HANDLE, out);
+    }
+
+    /**
+     * The known-answer self-test of {@code library}, the library being loaded, through a handle linked for
+     * it: 0, a bit set of the functions that answered wrong, or a negative status.
+     */
+    public static int selfTest(FfiBridgeLibrary library) {
+        return Calls.toInt(library.critical(SELF_TEST));
     }
 
     /** Writes the live counters into {@code out}, which may be a heap {@code long[4]}; returns the status. */

@@ -39,6 +39,12 @@ public enum Status {
         return null;
     }
 
+    /** The C constant of {@code code}, {@code FFI_BRIDGE_PANIC} for instance, or null for a code this version does not know. */
+    public static String constantName(int code) {
+        Status status = of(code);
+        return status == null ? null : "FFI_BRIDGE_" + status;
+    }
+
     /**
      * The exception for a failed call; an {@link OutOfMemoryError} is thrown rather than returned.
      *
@@ -48,8 +54,9 @@ public enum Status {
      */
     public static RuntimeException failure(int code, String function, String message) {
         Status status = of(code);
-        String text = message + " (" + function + " returned " + (status == null ? "status" : "FFI_BRIDGE_" + status)
-                + " " + code + ")";
+        String constant = constantName(code);
+        String text =
+                message + " (" + function + " returned " + (constant == null ? "status" : constant) + " " + code + ")";
         if (status == null) {
             return new FfiBridgeException(code, text);
         }

@@ -12,11 +12,11 @@ import java.util.Optional;
  * Loads the library once: locate the file, open it, check its ABI version before anything else is
  * linked, check that it exports every function, compare the struct layouts and run the self-test.
  * The handshake reads the library's data symbol {@code FFI_BRIDGE_ABI_INFO} and links nothing; only
- * the self-test's functions are linked here, the others on first use (see {@link
+ * the self-test's one function is linked here, the others on first use (see {@link
  * FfiBridgeLibrary}). Never throws: every failure becomes the {@link LoadResult#cause()}, a message
- * that says what happened and what to set. Meanwhile {@link LinkerWarmup} builds the JDK's stubs of
- * the self-test's shapes on a second thread, so that the first use of the linker overlaps the
- * extraction, the checks of the file and {@code dlopen}.
+ * that says what happened and what to set. Meanwhile {@link LinkerWarmup} builds the JDK's stub of
+ * the self-test's shape on a second thread, so that the first use of the linker overlaps the
+ * extraction, the checks of the file and {@code dlopen}, and then the hot paths' stubs.
  *
  * <p>Loading does not depend on the caller's interrupt flag: the JDK's file channels fail on an
  * interrupted thread ({@code ClosedByInterruptException}), so the flag is cleared for the load and set

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ffibridge.api.FfiBridgeException;
 import dev.ffibridge.nativeimpl.abi.AbiLayout;
 import dev.ffibridge.nativeimpl.abi.BoundFunctions;
-import dev.ffibridge.nativeimpl.abi.BufferFunctions;
 import dev.ffibridge.nativeimpl.abi.CodecFunctions;
+import dev.ffibridge.nativeimpl.abi.DiagnosticFunctions;
 import dev.ffibridge.nativeimpl.abi.Downcalls;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
 import dev.ffibridge.nativeimpl.abi.GuideFunctions;
@@ -38,13 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LazyLinkingTest {
 
-    /** The functions the self-test links, nothing else: the handshake links none. */
-    static final Set<String> LINKED_AT_LOAD = Set.of(
-            GuideFunctions.ADD_NUMBERS.name(),
-            GuideFunctions.FILL_BUFFER.name(),
-            BufferFunctions.SUM.name(),
-            GuideFunctions.CREATE_PERSON.name(),
-            GuideFunctions.FREE_PERSON.name());
+    /** The function the self-test links, nothing else: the handshake links none. */
+    static final Set<String> LINKED_AT_LOAD = Set.of(DiagnosticFunctions.SELF_TEST.name());
 
     /** The names of every bound function, in the registry's order. */
     private static final List<String> FUNCTIONS =

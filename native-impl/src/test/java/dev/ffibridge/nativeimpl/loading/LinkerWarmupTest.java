@@ -7,6 +7,7 @@ import dev.ffibridge.nativeimpl.abi.BoundFunctions;
 import dev.ffibridge.nativeimpl.abi.Downcalls;
 import dev.ffibridge.nativeimpl.abi.NativeFunction;
 import dev.ffibridge.nativeimpl.operations.SelfTest;
+import java.lang.foreign.FunctionDescriptor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,18 +15,24 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The warm-up of the loader's second thread: it prepares exactly the shapes the self-test links, and
+ * The warm-up of the loader's second thread: it prepares the shape the self-test links, then the hot paths', and
  * preparing a shape needs no library.
  */
 class LinkerWarmupTest {
 
     @Test
-    void theWarmUpPreparesTheShapesOfTheFunctionsTheSelfTestLinks() {
-        Set<String> prepared = new HashSet<>();
-        for (NativeFunction function : SelfTest.FUNCTIONS) {
-            prepared.add(function.name());
+    void theWarmUpPreparesTheShapeOfTheFunctionTheSelfTestLinks() {
+        assertThat(Set.of(SelfTest.FUNCTION.name())).isEqualTo(LazyLinkingTest.LINKED_AT_LOAD);
+    }
+
+    @Test
+    void theHotPathsAreBoundFunctionsOfDistinctShapes() {
+        assertThat(BoundFunctions.ALL).containsAll(LinkerWarmup.hotPaths());
+        Set<FunctionDescriptor> shapes = new HashSet<>();
+        for (NativeFunction function : LinkerWarmup.hotPaths()) {
+            assertThat(shapes.add(function.descriptor())).as(function.name()).isTrue();
         }
-        assertThat(prepared).isEqualTo(LazyLinkingTest.LINKED_AT_LOAD);
+        assertThat(shapes).doesNotContain(SelfTest.FUNCTION.descriptor());
     }
 
     @Test

@@ -93,7 +93,7 @@ class NativeLoaderTest {
                 .hasMessageContaining(
                         "is not a matching libffi_bridge: the library does not export FFI_BRIDGE_ABI_INFO (")
                 .hasMessageContaining(" nor add_numbers, create_person")
-                .hasMessageContaining("ffi_bridge_live_counts (" + BoundFunctions.ALL.size() + " of the "
+                .hasMessageContaining("ffi_bridge_self_test (" + BoundFunctions.ALL.size() + " of the "
                         + BoundFunctions.ALL.size() + " functions of ABI version 2)");
     }
 

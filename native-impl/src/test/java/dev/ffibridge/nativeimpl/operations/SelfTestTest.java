@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ffibridge.api.Person;
-import dev.ffibridge.nativeimpl.abi.BufferFunctions;
+import dev.ffibridge.nativeimpl.abi.BoundFunctions;
 import dev.ffibridge.nativeimpl.abi.DiagnosticFunctions;
 import dev.ffibridge.nativeimpl.abi.FfiBridgeLibrary;
-import dev.ffibridge.nativeimpl.abi.GuideFunctions;
-import dev.ffibridge.nativeimpl.abi.PersonStruct;
+import dev.ffibridge.nativeimpl.abi.NativeFunction;
 import dev.ffibridge.nativeimpl.loading.RecordingLookup;
 import dev.ffibridge.nativeimpl.loading.TestLibrary;
 import java.lang.foreign.Arena;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -25,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The self-test passes the real library and refuses one that links but computes wrong values: here
- * the real library with one function replaced by a C library function of a compatible signature
- * that gives another answer. (A whole library with wrong values, person included, is {@code
+ * The self-test passes the real library and refuses one whose {@code ffi_bridge_self_test} reports wrong
+ * answers: here the real library with that function replaced by one of the same signature that returns
+ * a bit set. (A whole library that computes a wrong person, and whose self-test finds it, is {@code
  * NativeFaultIT}'s.)
  */
 class SelfTestTest {
@@ -54,53 +50,37 @@ class SelfTestTest {
     }
 
     @Test
-    void aWrongAddIsRefused() {
-        // ffi_bridge_abi_version() returns 2 whatever its (ignored, register-passed) arguments
-        MemorySegment one = real.find(DiagnosticFunctions.ABI_VERSION.name()).orElseThrow();
-        assertThatThrownBy(() -> SelfTest.run(with(GuideFunctions.ADD_NUMBERS.name(), one)))
+    void aLibraryReportingWrongAnswersIsRefusedNamingThem() {
+        // ffi_bridge_abi_version() returns 2: the bit of fill_buffer
+        MemorySegment two = real.find(DiagnosticFunctions.ABI_VERSION.name()).orElseThrow();
+        assertThatThrownBy(() -> SelfTest.run(with(SelfTest.FUNCTION.name(), two)))
                 .isInstanceOf(LinkageError.class)
-                .hasMessage("self-test failed: add_numbers(2, 3) returned 2");
+                .hasMessage("self-test failed: wrong answers from fill_buffer");
     }
 
     @Test
-    void aWrongFillIsRefused() {
-        // bzero(buffer, length): zeroes the first length bytes instead of writing 0.0, 1.0, ...
-        assertThatThrownBy(() -> SelfTest.run(with(GuideFunctions.FILL_BUFFER.name(), libc("bzero"))))
-                .isInstanceOf(LinkageError.class)
-                .hasMessage("self-test failed: fill_buffer wrote 0.0 at index 1");
+    void everyBitNamesItsFunctionInTheDocumentedOrder() {
+        assertThat(SelfTest.describe(0b1)).isEqualTo("wrong answers from add_numbers");
+        assertThat(SelfTest.describe(0b1110))
+                .isEqualTo("wrong answers from fill_buffer, ffi_bridge_sum, create_person");
+        assertThat(SelfTest.describe(0b1_0001)).isEqualTo("wrong answers from add_numbers, unknown checks (bits 0x10)");
+        assertThat(SelfTest.describe(Integer.MAX_VALUE))
+                .isEqualTo("wrong answers from add_numbers, fill_buffer, ffi_bridge_sum, create_person, "
+                        + "unknown checks (bits 0x7ffffff0)");
     }
 
     @Test
-    void aWrongSumIsRefused() {
-        // atof(buffer): the buffer starts with 0.0, an empty string, so 0.0
-        assertThatThrownBy(() -> SelfTest.run(with(BufferFunctions.SUM.name(), libc("atof"))))
-                .isInstanceOf(LinkageError.class)
-                .hasMessage("self-test failed: ffi_bridge_sum(0..19) returned 0.0");
+    void aNegativeResultIsTheStatusOfTheCall() {
+        assertThat(SelfTest.describe(-7)).isEqualTo("ffi_bridge_self_test returned FFI_BRIDGE_PANIC -7");
+        assertThat(SelfTest.describe(-100)).isEqualTo("ffi_bridge_self_test returned status -100");
     }
 
     @Test
-    void readsAPersonAsTheHotPathDoes() {
-        byte[] name = "Zoë Ødegård\0".getBytes(StandardCharsets.UTF_8);
-        long[] out = new long[1];
-        assertThat(BufferFunctions.personNew(MemorySegment.ofArray(name), -1, 1.75f, MemorySegment.ofArray(out)))
-                .isZero();
-        MemorySegment pointer = MemorySegment.ofAddress(out[0]);
-        Person selfTestRead;
-        try {
-            selfTestRead = SelfTest.readPerson(pointer);
-        } finally {
-            // take() reads and frees, like the hot path
-            assertThat(PersonStruct.take(pointer)).isEqualTo(new Person("Zoë Ødegård", Person.MAX_AGE, 1.75f));
-        }
-        assertThat(selfTestRead).isEqualTo(new Person("Zoë Ødegård", Person.MAX_AGE, 1.75f));
-        assertThat(NativeDiagnostics.liveCounts()).isEqualTo(LiveCounts.NONE);
+    void theCheckedFunctionsAreTheBoundOnes() {
+        assertThat(BoundFunctions.ALL.stream().map(NativeFunction::name)).containsAll(SelfTest.CHECKED);
     }
 
     private FfiBridgeLibrary with(String name, MemorySegment function) {
         return FfiBridgeLibrary.open(new RecordingLookup(real, Map.of(name, function), Set.of()), "test");
-    }
-
-    private static MemorySegment libc(String name) {
-        return Linker.nativeLinker().defaultLookup().find(name).orElseThrow();
     }
 }
