@@ -8,7 +8,8 @@ import java.nio.DoubleBuffer;
  * when it inlines the whole segment kernel into the caller, which it may refuse in one JVM and not in the next
  * ("already compiled into a big method"; the sixteen-lane segment loop is always too large), so that a short
  * direct-buffer sum took 10 ns in one fork and 50 to 500 in another. The kernel is the array kernel with
- * {@code array[i]} read as {@code buffer.get(i)}: the same additions in the same order, so the same bits.
+ * {@code array[i]} read as {@code buffer.get(i)}: the same additions in the same order, so the same bits; up to 16
+ * values, {@link ShortSums}' straight line.
  */
 public final class DoubleBufferSum {
 
@@ -16,7 +17,10 @@ public final class DoubleBufferSum {
 
     /** The sum from the buffer's position to its limit, in the documented order; the buffer is not changed. */
     public static double sum(DoubleBuffer buffer) {
-        return sum(buffer, buffer.position(), buffer.remaining());
+        int count = buffer.remaining();
+        return count <= Sum.LANES
+                ? ShortSums.sumBuffer(buffer, buffer.position(), count)
+                : sum(buffer, buffer.position(), count);
     }
 
     /** The sum of {@code buffer.get(offset .. offset + length)}; the range is in bounds. */
