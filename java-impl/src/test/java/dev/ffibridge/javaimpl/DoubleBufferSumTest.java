@@ -1,11 +1,13 @@
 package dev.ffibridge.javaimpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.internal.DoubleBufferSum;
 import dev.ffibridge.api.internal.Sum;
 import dev.ffibridge.testsupport.SumOrder;
+import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -84,5 +86,30 @@ class DoubleBufferSumTest {
         for (DoubleBuffer buffer : buffers(values)) {
             assertThat(DoubleBufferSum.sum(buffer)).as("%s", buffer).isEqualTo(2.0);
         }
+    }
+
+    /** A buffer over a segment is read under its arena's rules: closed, or confined to another thread. */
+    @Test
+    void aBufferOfAClosedOrAnotherThreadsArenaIsRefused() throws InterruptedException {
+        for (int n : new int[] {16, 64}) {
+            DoubleBuffer closed;
+            try (Arena arena = Arena.ofShared()) {
+                closed = asDoubles(arena, n);
+            }
+            assertThatThrownBy(() -> BRIDGE.sumBuffer(closed)).isInstanceOf(IllegalStateException.class);
+            try (Arena arena = Arena.ofConfined()) {
+                DoubleBuffer confined = asDoubles(arena, n);
+                assertThat(Segments.thrownOnAnotherThread(() -> BRIDGE.sumBuffer(confined)))
+                        .isInstanceOf(WrongThreadException.class);
+                assertThat(BRIDGE.sumBuffer(confined)).isZero();
+            }
+        }
+    }
+
+    private static DoubleBuffer asDoubles(Arena arena, int n) {
+        return arena.allocate(8L * n)
+                .asByteBuffer()
+                .order(ByteOrder.nativeOrder())
+                .asDoubleBuffer();
     }
 }

@@ -133,6 +133,24 @@ class CrossoverPathTest {
         }
     }
 
+    /** On both sides of the crossover, a buffer over a closed arena's memory is refused as a segment of it is. */
+    @Test
+    void directDoubleBuffersOfAClosedArenaAreRefusedOnBothSidesOfTheCrossover() {
+        for (int n : new int[] {Crossovers.SUM_SEGMENT - 1, Crossovers.SUM_SEGMENT}) {
+            DoubleBuffer closed;
+            try (Arena arena = Arena.ofShared()) {
+                closed = arena.allocate(8L * n)
+                        .asByteBuffer()
+                        .order(ByteOrder.nativeOrder())
+                        .asDoubleBuffer();
+            }
+            assertThatThrownBy(() -> bridge.sumBuffer(closed))
+                    .as("%d doubles", n)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Already closed"); // the JDK's message, as from any access to the memory
+        }
+    }
+
     @Test
     void shortMalformedSequencesGetTheJavaProvidersException() {
         for (byte[] bytes : new byte[][] {{}, {1, 0, 0}, {2, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8}}) {
