@@ -5,11 +5,11 @@ import java.lang.foreign.ValueLayout;
 import java.nio.DoubleBuffer;
 
 /**
- * {@link Sum}'s order for at most {@link Sum#LANES} doubles of a native segment or a buffer: each value is alone in its lane,
- * so lane {@code j} ends as {@code +0.0 + x[j]} and its total as {@code +0.0} plus that, the other totals stay
- * {@code +0.0}, and the totals are combined as always; the same additions in the same order as the sixteen-lane
- * kernel, so the same bits. Straight-line, with no loop and no switch per value: at 5 values about 40 % faster
- * than that kernel's tail loop (SumBench.segment, indicative).
+ * {@link Sum}'s order for at most {@link Sum#LANES} doubles of a native segment or of a buffer: each value is alone
+ * in its lane, so lane {@code j} ends as {@code +0.0 + x[j]} and its total as {@code +0.0} plus that, the other
+ * totals stay {@code +0.0}, and the totals are combined as always; the same additions in the same order as the
+ * sixteen-lane kernel, so the same bits. Straight-line, with no loop and no switch per value: at 5 values about
+ * 40 % faster than that kernel's tail loop (SumBench.segment, indicative).
  */
 final class ShortSums {
 
@@ -65,7 +65,7 @@ final class ShortSums {
         return lane < count ? 0.0 + (0.0 + segment.getAtIndex(UNALIGNED, lane)) : 0.0;
     }
 
-    /** Lane {@code lane}'s total, as {@link #total(MemorySegment, int, int)}, of the buffer's values from {@code offset}. */
+    /** Lane {@code lane}'s total as {@link #total(MemorySegment, int, int)}: of the values from {@code offset}. */
     private static double total(DoubleBuffer buffer, int offset, int lane, int count) {
         return lane < count ? 0.0 + (0.0 + buffer.get(offset + lane)) : 0.0;
     }
