@@ -81,7 +81,9 @@ final class CheckedOperations {
             return operations.sum(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
         }
         if (buffer.order() == ByteOrder.nativeOrder()) {
-            return operations.sum(MemorySegment.ofBuffer(buffer));
+            return buffer.isDirect()
+                    ? operations.sum(buffer)
+                    : operations.sum(MemorySegment.ofBuffer(buffer)); // read-only heap, or a view of a byte[]
         }
         double[] values = new double[buffer.remaining()];
         buffer.get(buffer.position(), values);

@@ -115,6 +115,25 @@ class FfiBridgeArgumentsTest {
     }
 
     @Test
+    void directNativeOrderBufferIsSummedAsIsAndReadOnlyHeapBufferAsASegment() {
+        DoubleBuffer direct = ByteBuffer.allocateDirect(64)
+                .order(ByteOrder.nativeOrder())
+                .asDoubleBuffer()
+                .put(new double[] {1, 2, 4, 8, 16, 32, 64, 128})
+                .limit(6)
+                .position(2);
+        assertThat(bridge.sumBuffer(direct)).isEqualTo(60);
+        assertThat(bridge.sumBuffer(direct.asReadOnlyBuffer())).isEqualTo(60);
+        assertThat(bridge.sumBuffer(DoubleBuffer.wrap(new double[] {1, 2, 4}).asReadOnlyBuffer()))
+                .isEqualTo(7);
+        assertThat(operations.calls)
+                .containsExactly(
+                        "sum buffer 2 6", "sum segment 32", "sum buffer 2 6", "sum segment 32", "sum segment 24");
+        assertThat(direct.position()).isEqualTo(2);
+        assertThat(direct.limit()).isEqualTo(6);
+    }
+
+    @Test
     void directNativeOrderBufferPassesASegment() {
         DoubleBuffer buffer =
                 ByteBuffer.allocateDirect(64).order(ByteOrder.nativeOrder()).asDoubleBuffer();

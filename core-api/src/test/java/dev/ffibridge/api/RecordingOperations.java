@@ -4,6 +4,7 @@ import dev.ffibridge.api.spi.BridgeOperations;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,6 +69,13 @@ class RecordingOperations implements BridgeOperations {
             sum += segment.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, i);
         }
         return sum;
+    }
+
+    /** Records the buffer's position and limit, then sums through the interface's default (a segment). */
+    @Override
+    public double sum(DoubleBuffer buffer) {
+        calls.add("sum buffer " + buffer.position() + " " + buffer.limit());
+        return BridgeOperations.super.sum(buffer);
     }
 
     @Override

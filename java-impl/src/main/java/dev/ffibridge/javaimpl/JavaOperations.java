@@ -2,6 +2,7 @@ package dev.ffibridge.javaimpl;
 
 import dev.ffibridge.api.Data;
 import dev.ffibridge.api.Person;
+import dev.ffibridge.api.internal.DoubleBufferSum;
 import dev.ffibridge.api.internal.Fill;
 import dev.ffibridge.api.internal.PersonCodec;
 import dev.ffibridge.api.internal.SequenceCodec;
@@ -9,6 +10,7 @@ import dev.ffibridge.api.internal.Sum;
 import dev.ffibridge.api.spi.BridgeOperations;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.DoubleBuffer;
 
 /**
  * The operations in pure Java, bit for bit the same as the Rust library's. Stateless and therefore
@@ -64,6 +66,11 @@ final class JavaOperations implements BridgeOperations {
     @Override
     public double sum(MemorySegment segment) {
         return Sum.sum(segment);
+    }
+
+    @Override
+    public double sum(DoubleBuffer buffer) {
+        return DoubleBufferSum.sum(buffer);
     }
 
     @Override

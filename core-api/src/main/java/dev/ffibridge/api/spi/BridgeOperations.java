@@ -4,6 +4,7 @@ import dev.ffibridge.api.Data;
 import dev.ffibridge.api.Person;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.DoubleBuffer;
 
 /**
  * The operations a provider implements, behind {@link dev.ffibridge.api.FfiBridge}.
@@ -73,6 +74,18 @@ public interface BridgeOperations {
      * @param segment the segment, a whole number of doubles
      */
     double sum(MemorySegment segment);
+
+    /**
+     * {@return the sum from the buffer's position to its limit, in the documented order} The buffer is direct, in
+     * native byte order, possibly read-only; its position and limit are left as they are. By default, the sum of
+     * {@code MemorySegment.ofBuffer(buffer)}; a provider may read the buffer itself instead, which costs no segment
+     * object.
+     *
+     * @param buffer the direct buffer
+     */
+    default double sum(DoubleBuffer buffer) {
+        return sum(MemorySegment.ofBuffer(buffer));
+    }
 
     /**
      * {@return a read-only segment of {@code length} doubles holding {@code (double) i}, in memory of

@@ -48,7 +48,8 @@ public final class Crossovers {
     static final int SUM = ENABLED ? 128 : 0;
 
     /**
-     * {@code sumBuffer} of a segment (and of a direct {@code DoubleBuffer}, summed as one): Java below 28 doubles
+     * {@code sumBuffer} of a segment (and of a direct {@code DoubleBuffer}, below it summed in place by {@code
+     * DoubleBufferSum}): Java below 28 doubles
      * (SumBench, native segments, quiet machine, 5 December, with crossovers off, Java against the library: 10.8-11.0
      * against 14.0 ns at 16 (Java's straight-line {@code ShortSums}), 13.7 against 23.3 at 17, 18.9 against 24.0 at
      * 20, 29.8 ± 24 against 26.8 ± 13 at 24, 33.4 against 29.5 at 28, 43.7 against 14.5 at 32, 46 against 16.4 at 64,

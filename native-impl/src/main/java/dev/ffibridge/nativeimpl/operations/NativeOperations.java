@@ -4,6 +4,7 @@ import dev.ffibridge.api.Data;
 import dev.ffibridge.api.FfiBridgeException;
 import dev.ffibridge.api.Person;
 import dev.ffibridge.api.internal.ArenaMemory;
+import dev.ffibridge.api.internal.DoubleBufferSum;
 import dev.ffibridge.api.internal.Fill;
 import dev.ffibridge.api.internal.PersonCodec;
 import dev.ffibridge.api.internal.SequenceCodec;
@@ -21,6 +22,7 @@ import dev.ffibridge.nativeimpl.abi.Status;
 import dev.ffibridge.nativeimpl.loading.NativeRuntime;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.DoubleBuffer;
 
 /**
  * The operations, each a call into {@code libffi_bridge.so}, but for the sizes of {@link Crossovers}
@@ -138,6 +140,15 @@ public final class NativeOperations implements BridgeOperations {
             return Sum.sum(segment);
         }
         return sumInLibrary(segment, length); // out of line: the small path above inlines whole
+    }
+
+    @Override
+    public double sum(DoubleBuffer buffer) {
+        int length = buffer.remaining();
+        if (length == 0 || length < Crossovers.SUM_SEGMENT) { // empty: no call with a possibly NULL address
+            return DoubleBufferSum.sum(buffer);
+        }
+        return sumInLibrary(MemorySegment.ofBuffer(buffer), length);
     }
 
     private static double sumInLibrary(MemorySegment segment, long length) {

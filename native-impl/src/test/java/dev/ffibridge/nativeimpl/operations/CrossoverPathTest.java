@@ -12,6 +12,9 @@ import dev.ffibridge.api.internal.SequenceCodec;
 import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -104,6 +107,47 @@ class CrossoverPathTest {
                     assertThat(segment.getAtIndex(JAVA_DOUBLE, i)).isEqualTo(i);
                 }
             }
+        }
+    }
+
+    /** Direct buffers are summed in place below the segment crossover and by the library from it. */
+    @Test
+    void directDoubleBuffersAroundTheSumCrossoverGiveTheReferenceValues() {
+        assertThat(Crossovers.SUM_SEGMENT).isPositive().isLessThan(80);
+        SplittableRandom random = new SplittableRandom(28);
+        for (int n = 0; n <= 80; n++) {
+            double[] values = random.doubles(n, -1e6, 1e6).toArray();
+            DoubleBuffer buffer = ByteBuffer.allocateDirect(8 * (n + 3))
+                    .order(ByteOrder.nativeOrder())
+                    .asDoubleBuffer()
+                    .put(1, values)
+                    .limit(n + 1)
+                    .position(1);
+            double expected = SumOrder.sum(values, 0, n);
+            assertThat(bridge.sumBuffer(buffer)).as("direct buffer of %d", n).isEqualTo(expected);
+            assertThat(bridge.sumBuffer(buffer.asReadOnlyBuffer()))
+                    .as("read-only direct buffer of %d", n)
+                    .isEqualTo(expected);
+            assertThat(buffer.position()).isEqualTo(1);
+            assertThat(buffer.limit()).isEqualTo(n + 1);
+        }
+    }
+
+    /** On both sides of the crossover, a buffer over a closed arena's memory is refused as a segment of it is. */
+    @Test
+    void directDoubleBuffersOfAClosedArenaAreRefusedOnBothSidesOfTheCrossover() {
+        for (int n : new int[] {Crossovers.SUM_SEGMENT - 1, Crossovers.SUM_SEGMENT}) {
+            DoubleBuffer closed;
+            try (Arena arena = Arena.ofShared()) {
+                closed = arena.allocate(8L * n)
+                        .asByteBuffer()
+                        .order(ByteOrder.nativeOrder())
+                        .asDoubleBuffer();
+            }
+            assertThatThrownBy(() -> bridge.sumBuffer(closed))
+                    .as("%d doubles", n)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Already closed"); // the JDK's message, as from any access to the memory
         }
     }
 

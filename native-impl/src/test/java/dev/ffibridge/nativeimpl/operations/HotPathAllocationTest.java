@@ -7,6 +7,9 @@ import dev.ffibridge.api.FfiBridge;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -89,6 +92,27 @@ class HotPathAllocationTest {
                 return CALLS;
             });
             assertThat(bridge.sumBuffer(segment)).isEqualTo(1023 * 1024 / 2.0);
+        }
+    }
+
+    /**
+     * Direct buffers on both sides of the segment crossover: in place in Java below it (no segment at all), through
+     * {@code MemorySegment.ofBuffer} into the library from it (the segment must not escape).
+     */
+    @Test
+    void sumOfShortDirectDoubleBuffersAllocatesNothing() {
+        for (int n : new int[] {16, 64}) {
+            DoubleBuffer buffer = ByteBuffer.allocateDirect(8 * n)
+                    .order(ByteOrder.nativeOrder())
+                    .asDoubleBuffer();
+            bridge.fillBuffer(buffer);
+            assertAllocationFree("sumBuffer(direct DoubleBuffer of " + n + ")", () -> {
+                for (int i = 0; i < CALLS; i++) {
+                    sink += bridge.sumBuffer(buffer);
+                }
+                return CALLS;
+            });
+            assertThat(bridge.sumBuffer(buffer)).isEqualTo((n - 1) * n / 2.0);
         }
     }
 
