@@ -24,5 +24,6 @@ check '(_ZN10ffi_bridge7kernels3sum|_ZN10ffi_bridge7kernels8portable20block_lane
 check '_ZN10ffi_bridge7kernels3avx12fill_counted' '\bv(addpd|movupd)\b.*ymm' 'AVX fill'
 check '_ZN10ffi_bridge7kernels6avx51212fill_counted' '\bvmov(apd|ntpd)\b.*zmm' 'AVX-512F fill (aligned / streaming zmm stores)'
 check '_ZN10ffi_bridge7kernels3avx11block_lanes' '\bvaddpd\b.*ymm' 'AVX sum'
+check '_ZN10ffi_bridge7kernels3avx9sum_block' '\bvmaskmovpd\b.*ymm' 'AVX one-block sum (masked tail loads)'
 [[ $fail == 0 ]] || { echo "asm-check: packed instructions missing" >&2; exit 1; }
 echo "asm-check: OK"

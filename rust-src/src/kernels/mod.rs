@@ -90,7 +90,7 @@ pub(crate) fn sum(src: &[Slot]) -> f64 {
     if src.len() <= SUM_BLOCK {
         // One block: its lanes are the totals (`+0.0 + lane == lane`, as a lane starting at
         // `+0.0` is never `-0.0`), without the totals' sixteen additions.
-        return combine(&block_lanes(src));
+        return sum_block(src);
     }
     let mut totals = [0.0; SUM_LANES];
     add_blocks(src, &mut totals);
@@ -106,6 +106,19 @@ pub(crate) fn add_blocks(src: &[Slot], totals: &mut Lanes) {
             add_lanes(totals, &block_lanes(block));
         }
     }
+}
+
+/// The sum of one block (at most [`SUM_BLOCK`] values) in the documented order, with the
+/// fastest available kernel.
+#[inline]
+fn sum_block(block: &[Slot]) -> f64 {
+    debug_assert!(block.len() <= SUM_BLOCK);
+    #[cfg(target_arch = "x86_64")]
+    if cpu::has_avx() {
+        // SAFETY: `has_avx()` checked at run time that the CPU supports AVX.
+        return unsafe { avx::sum_block(block) };
+    }
+    combine(&block_lanes_portable(block))
 }
 
 /// The sixteen accumulators of one block (at most [`SUM_BLOCK`] values), with the fastest

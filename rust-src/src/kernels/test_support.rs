@@ -197,3 +197,58 @@ pub(crate) fn assert_fill_matches_portable_at_64_byte_offsets(fill_fn: impl Fill
         }
     }
 }
+
+/// The value sets of a short sum of `length` values: mixed magnitudes with `-0.0` and
+/// subnormals; all `-0.0`; and with a NaN, a `+inf`, a `-inf` or both infinities at a position
+/// that moves with `length` (so every lane and the tail get one).
+pub(crate) fn tricky_values(length: usize) -> Vec<Vec<f64>> {
+    let odd = [
+        -0.0,
+        f64::from_bits(1),
+        -f64::from_bits(3),
+        f64::MIN_POSITIVE / 3.0,
+    ];
+    let mut mixed = test_values(length, 0xC0FF_EE00 + length as u64);
+    for (i, v) in mixed.iter_mut().enumerate().filter(|(i, _)| i % 3 == 0) {
+        *v = odd[i % odd.len()];
+    }
+    let mut sets = vec![mixed.clone(), vec![-0.0; length]];
+    if length > 0 {
+        let at = (length * 7 + 3) % length;
+        let at_last = length - 1;
+        for (special, position) in [
+            (f64::NAN, at),
+            (f64::INFINITY, at_last),
+            (f64::NEG_INFINITY, length / 2),
+        ] {
+            let mut set = mixed.clone();
+            set[position] = special;
+            sets.push(set);
+        }
+        let mut both = mixed;
+        both[0] = f64::INFINITY;
+        both[at_last] = f64::NEG_INFINITY;
+        sets.push(both);
+    }
+    sets
+}
+
+/// Checks `sum_fn` against [`reference_sum`] and [`sum_portable`], bit for bit, for every
+/// length from 0 to 80 (each tail length after zero to four whole chunks of sixteen), every
+/// set of [`tricky_values`] and every offset of [`OFFSETS`].
+pub(crate) fn assert_short_sums_match_portable(sum_fn: impl Fn(&[Slot]) -> f64) {
+    for length in 0..=80 {
+        for values in tricky_values(length) {
+            let expected = reference_sum(&values).to_bits();
+            for offset in OFFSETS {
+                let fast = run_sum(&sum_fn, &values, offset).to_bits();
+                let portable = run_sum(sum_portable, &values, offset).to_bits();
+                assert_eq!(portable, expected, "portable: length {length}, {values:?}");
+                assert_eq!(
+                    fast, expected,
+                    "length {length}, offset {offset}, {values:?}"
+                );
+            }
+        }
+    }
+}

@@ -90,6 +90,11 @@ fn portable_sum_is_the_documented_order() {
 }
 
 #[test]
+fn short_sums_with_signed_zeros_subnormals_nans_and_infinities_are_exact() {
+    assert_short_sums_match_portable(sum);
+}
+
+#[test]
 fn sum_order_matters_and_is_respected() {
     // Values whose result depends on the order: a naive left fold gives another answer.
     let mut values = vec![1.0_f64; 33];

@@ -5,16 +5,16 @@ import java.util.Map;
 /**
  * The sizes below which the native provider runs a bulk operation in Java (the java provider's
  * kernels, shared through {@code dev.ffibridge.api.internal}, so the results are the same bits):
- * there a call into the library, about 10 ns for a fill and 30 ns for a sum even through the raw FFM
- * floor, costs more than the work. From these sizes on, the library does the work. Person names are
- * the other way round: above {@link #PERSON_NAME} chars, moving the name through the C ABI costs more
- * than the java provider's check of it.
+ * there a call into the library, about 8-10 ns for a fill or a short sum, costs more than the work.
+ * From these sizes on, the library does the work. Person names are the other way round: above {@link
+ * #PERSON_NAME} chars, moving the name through the C ABI costs more than the java provider's check of it.
  *
  * <p>Each crossover is the first size at which the library was no slower than Java in one short JMH
  * run of the named benchmark on a busy two-core machine (indicative): {@code benchmarks/run.sh jmh
  * '(FillBench|SumBench|SequenceCodecBench)' -p n=64,128,256 -jvmArgsPrepend
- * -Dffibridge.native.crossovers=0}, {@code provider=native} against {@code provider=java}. Re-derive them there when
- * the library or the binding changes.
+ * -Dffibridge.native.crossovers=0}, {@code provider=native} against {@code provider=java} (the sums:
+ * {@code 'SumBench\.(array|segment|doubleBuffer)$' -p n=1,4,8,12,...,128 -f 1 -wi 3 -i 3 -w 500ms -r 500ms},
+ * twice). Re-derive them there when the library or the binding changes.
  *
  * <p>{@code -D}{@value #PROPERTY}{@code =0} sets every crossover to 0, so every size goes to the
  * library: the equivalence tests (native-impl's and it-tests') run with it, so that they keep
@@ -42,21 +42,24 @@ public final class Crossovers {
     static final int FILL_SEGMENT = ENABLED ? 1025 : 0;
 
     /**
-     * {@code sumBuffer}: Java below 128 doubles (SumBench, arrays: java 31.8 ns, native 43.0 ns at 64;
-     * 41.3 and 40.1 ns at 128).
+     * {@code sumBuffer} of an array (and of a heap {@code DoubleBuffer}): Java below 16 doubles, where its loop is
+     * the tail alone (SumBench, arrays, two short runs on a busy two-core machine, 5 December 2026, indicative, best
+     * iteration, Java against the library: 4.7 against 7.7-8.2 ns at 1, 6.3 against 8.0 at 12, 7.1 against 7.7 at 15;
+     * 13.4 against 6.8 at 16, 14.0 against 7.7 at 24, 19.0 against 8.1-9.2 at 64, 27.7 against 11.2 at 128). It was
+     * 128 while the library's sum stored its lanes around a scalar tail (43.0 against 31.8 ns at 64).
      */
-    static final int SUM = ENABLED ? 128 : 0;
+    static final int SUM = ENABLED ? 16 : 0;
 
     /**
      * {@code sumBuffer} of a segment (and of a direct {@code DoubleBuffer}, below it summed in place by {@code
-     * DoubleBufferSum}): Java below 28 doubles
-     * (SumBench, native segments, quiet machine, 5 December, with crossovers off, Java against the library: 10.8-11.0
-     * against 14.0 ns at 16 (Java's straight-line {@code ShortSums}), 13.7 against 23.3 at 17, 18.9 against 24.0 at
-     * 20, 29.8 ± 24 against 26.8 ± 13 at 24, 33.4 against 29.5 at 28, 43.7 against 14.5 at 32, 46 against 16.4 at 64,
-     * 71 against 27.7 at 127). The library's tail after the last sixteen values is slow (17-28 values cost more than
-     * 32): a place where the Rust kernel could still gain.
+     * DoubleBufferSum}): Java up to 16 doubles, its straight-line {@code ShortSums} (SumBench, native segments, two
+     * short runs on a busy two-core machine, 5 December 2026, indicative, best iteration, Java against the library:
+     * 6.1-6.4 against 9.8-9.9 ns at 1, 8.7 against 10.0 at 8, 9.1-9.2 against 9.0-9.3 at 16; 13.1 against 9.9-10.4 at
+     * 17, 19 against 10.0 at 20, 27.2 against 10.0 at 28, 44 against 9.5 at 32, 45 against 10.7-11.3 at 64; direct
+     * buffers alike). The library takes about 10 ns at every size up to 64 since its sum keeps the last {@code n % 16}
+     * values and the combining tree in registers; before, 17-28 doubles took it 23-29 ns and the crossover was 28.
      */
-    static final int SUM_SEGMENT = ENABLED ? 28 : 0;
+    static final int SUM_SEGMENT = ENABLED ? 17 : 0;
 
     /**
      * {@code encodeSequence} and {@code decodeSequence}: Java at every size. The work is one copy of
@@ -95,7 +98,7 @@ public final class Crossovers {
 
     /**
      * Where the operations run, by size, for {@code FfiBridge.diagnostics()}: two entries, {@code "java path
-     * below"}, e.g. {@code "fillBuffer 128 (segments 1025), sumBuffer 128 (segments 28) doubles; the library from there;
+     * below"}, e.g. {@code "fillBuffer 128 (segments 1025), sumBuffer 16 (segments 17) doubles; the library from there;
      * encodeSequence and decodeSequence in Java at every size (one copy)"}, and {@code "java path above"}, e.g.
      * {@code "createPerson and encodePerson with a name of more than 65536 chars; decodePerson in the library at
      * every size"}.
