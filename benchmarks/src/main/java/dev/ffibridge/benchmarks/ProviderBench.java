@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The JMH state every provider benchmark extends: JMH's settings (one fork with native access and a
- * fixed 2 GB heap, 3 warmup and 5 measurement iterations of 0.5 s, average time in ns; a subclass
+ * fixed 2 GB heap, touched at start-up ({@link #PRE_TOUCH}), 3 warmup and 5 measurement iterations of 0.5 s, average time in ns; a subclass
  * overrides an annotation where it needs other values), the java and the native provider for the
  * set-up's checks, and a confined arena for the raw FFM peers' scratch memory, closed after the trial.
  * JMH creates a {@link Scope#Thread} state in the benchmark thread, so the arena belongs to that thread.
@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @Fork(
         value = 1,
-        jvmArgsAppend = {ProviderBench.NATIVE_ACCESS, "-Xms2g", "-Xmx2g"})
+        jvmArgsAppend = {ProviderBench.NATIVE_ACCESS, "-Xms2g", "-Xmx2g", ProviderBench.PRE_TOUCH})
 @BenchmarkMode(Mode.AverageTime)
 @Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
@@ -42,6 +42,17 @@ public abstract class ProviderBench {
 
     /** The JVM flag every fork needs for the FFM downcalls of the native provider and the raw peers. */
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
+    /**
+     * The JVM flag that touches the whole fixed heap before {@code main}. Without it a fork pays the kernel's
+     * first-touch fault of every heap page it allocates into for the first time, inside the measurement: on the
+     * benchmark VM that is 1.5 to 25 us per 4 KiB page (25 when the guest has handed the page back to the host),
+     * so an allocating row ran 10 to 30 times slower in the forks whose measured iterations fell in eden that no
+     * earlier GC cycle had touched, and at full speed in the others. A long-running program pays that fault once
+     * per heap page, not per call, so touching the heap first removes a start-up cost, not a cost of the call; it
+     * lengthens each fork's start-up (1.5 to 10 s for 2-3 GB here), which JMH does not measure.
+     */
+    static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
 
     /** The pure-Java provider. */
     protected final FfiBridge javaBridge = FfiBridge.load("java");

@@ -11,11 +11,13 @@ import org.openjdk.jmh.annotations.Setup;
  * Encoding {@code n} doubles into a sequence ({@code u64} count, then the values) and decoding it
  * back into a {@code double[]}: each provider through the public API, and the raw FFM floor (one
  * critical downcall with heap access straight into a new Java array; {@code run.sh full} runs it
- * at fewer n).
+ * at fewer n). Every call allocates its result, so the fork's heap is touched at start-up ({@link
+ * ProviderBench#PRE_TOUCH}): otherwise a fork whose measured iterations allocate into untouched eden
+ * times the kernel's page faults, up to 30 times the copy.
  */
 @Fork(
         value = 1,
-        jvmArgsAppend = {ProviderBench.NATIVE_ACCESS, "-Xms3g", "-Xmx3g"})
+        jvmArgsAppend = {ProviderBench.NATIVE_ACCESS, "-Xms3g", "-Xmx3g", ProviderBench.PRE_TOUCH})
 public class SequenceCodecBench extends ProviderBench {
 
     @Param({"0", "1", "16", "64", "256", "1024", "65536", "1048576", "16777216"})
