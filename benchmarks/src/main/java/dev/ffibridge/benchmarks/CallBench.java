@@ -22,7 +22,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = 4, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(
         value = 2,
-        jvmArgsAppend = {ProviderBench.NATIVE_ACCESS, "-Xms1g", "-Xmx1g"})
+        jvmArgsAppend = {ProviderBench.NATIVE_ACCESS, "-Xms1g", "-Xmx1g", ProviderBench.PRE_TOUCH})
 public class CallBench extends ProviderBench {
 
     /** A five-character name, as in the target for {@code createPerson(name, age, height)}. */

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Setup;
  */
 @Fork(
         value = 1,
-        jvmArgsAppend = {ProviderBench.NATIVE_ACCESS, "-Xms1g", "-Xmx1g"})
+        jvmArgsAppend = {ProviderBench.NATIVE_ACCESS, "-Xms1g", "-Xmx1g", ProviderBench.PRE_TOUCH})
 public class CodecBench extends PersonCodecBench {
 
     Data data = Data.of(1.1, 2.2, 3.3, 4.4, 5.5);

@@ -20,11 +20,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The JMH state every provider benchmark extends: JMH's settings (one fork with native access and a
- * fixed 2 GB heap, touched at start-up ({@link #PRE_TOUCH}), 3 warmup and 5 measurement iterations of 0.5 s, average time in ns; a subclass
- * overrides an annotation where it needs other values), the java and the native provider for the
- * set-up's checks, and a confined arena for the raw FFM peers' scratch memory, closed after the trial.
- * JMH creates a {@link Scope#Thread} state in the benchmark thread, so the arena belongs to that thread.
+ * The JMH state every provider benchmark extends: JMH's settings (one fork with native access and a fixed 2 GB heap,
+ * touched at start-up ({@link #PRE_TOUCH}), 3 warmup and 5 measurement iterations of 0.5 s, average time in ns; a
+ * subclass overrides an annotation where it needs other values), the java and the native provider for the set-up's
+ * checks, and a confined arena for the raw FFM peers' scratch memory, closed after the trial. JMH creates a {@link
+ * Scope#Thread} state in the benchmark thread, so the arena belongs to that thread.
  *
  * <p>A benchmark of the public API takes a {@link Provider} argument and runs once per provider ({@code
  * java}, {@code native}); the report names it {@code method_provider}, like the peers ({@code
