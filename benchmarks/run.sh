@@ -26,7 +26,8 @@
 #   SafepointBench 6 x 5 n = 30 forks x (1 + 3) x 1 s, 5 GB heap, up to 2^28      ~ 3.5 min,
 #                  and the 6 person rows at 2 name lengths, 12 forks                ~ 1.5 min
 #   cold load 5 x 20 + AOT training + 3 x 20 JVMs ~ 2.5 min; C floor ~ 1 min; Python ctypes ~ 1 min
-#   build (./mvnw package, cargo --release) 1-3 min                                  total ~ 38-41 min
+#   build (./mvnw package, cargo --release) 1-3 min                                  total ~ 38-41 min,
+#   plus -XX:+AlwaysPreTouch at each fork's start (ProviderBench.PRE_TOUCH: about 1 s per 2-3 GB heap here)      ~ 45-48 min
 # It builds first (./mvnw -Pbenchmarks -pl benchmarks -am package -DskipTests) unless SKIP_BUILD=1.
 # The JDK: the one the build selects (maven-toolchains-plugin, JDK >= 22), which the build records in
 # benchmarks/target/benchmark-jdk; to choose another, steer the build, e.g.
