@@ -162,11 +162,18 @@ public final class NativeOperations implements BridgeOperations {
         return Double.isNaN(sum) ? LibrarySums.checked(segment, length) : sum;
     }
 
-    /** The memory of one call of {@code arena.allocate}, as the java provider takes it, filled by the library. */
+    /**
+     * The memory of one call of {@code arena.allocate}, as the java provider takes it, filled by the library from 1
+     * double ({@link Crossovers#FILLED_BUFFER}).
+     */
     @Override
     public MemorySegment filledBuffer(long length, Arena arena) {
         MemorySegment memory = ArenaMemory.allocateDoubles(arena, length);
-        fill(memory);
+        if (length < Crossovers.FILLED_BUFFER) {
+            Fill.fill(memory);
+        } else {
+            fillInLibrary(memory, length);
+        }
         return memory.asReadOnly();
     }
 

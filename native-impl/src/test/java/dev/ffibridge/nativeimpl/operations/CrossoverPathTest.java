@@ -36,7 +36,12 @@ class CrossoverPathTest {
     @Test
     void theCrossoversAreOnAndReported() {
         assertThat(Crossovers.FILL).isPositive();
-        assertThat(Crossovers.describe().get("java path below")).startsWith("fillBuffer " + Crossovers.FILL);
+        assertThat(Crossovers.describe().get("java path below"))
+                .startsWith("fillBuffer " + Crossovers.FILL)
+                .contains("filledBuffer in the library at every size");
+        assertThat(Crossovers.FILLED_BUFFER)
+                .as("the arena's memory is filled by the library from 1 double")
+                .isOne();
         assertThat(Crossovers.describe())
                 .containsEntry(
                         "java path above",
@@ -102,9 +107,12 @@ class CrossoverPathTest {
                 double[] filled = new double[n];
                 bridge.fillBuffer(filled);
                 bridge.fillBuffer(segment);
+                MemorySegment allocated = bridge.filledBuffer(n, arena);
+                assertThat(allocated.byteSize()).isEqualTo(n * 8L);
                 for (int i = 0; i < n; i++) {
                     assertThat(filled[i]).isEqualTo(i);
                     assertThat(segment.getAtIndex(JAVA_DOUBLE, i)).isEqualTo(i);
+                    assertThat(allocated.getAtIndex(JAVA_DOUBLE, i)).isEqualTo(i);
                 }
             }
         }
