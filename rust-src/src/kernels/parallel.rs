@@ -16,7 +16,7 @@
 //! loop was then faster than on one thread on the Xeon measured. On a two-core Zen 4 VM it is
 //! not: filling 1 M doubles and summing them took 248-451 µs with the helper and 177-202 µs
 //! without, while a sum of data nobody writes was 1.7 times faster with it
-//! (`docs/benchmarks.md`, StrategyBench re-run of 5 December).
+//! (`docs/benchmarks.md`, "In the full run of 5 December, 10:41 UTC").
 //!
 //! Robustness comes first:
 //! * The caller takes blocks from the front and the helper from the back, each claim counted
