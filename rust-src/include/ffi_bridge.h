@@ -40,7 +40,7 @@ enum FfiBridgeStatus
      */
     FFI_BRIDGE_INVALID_UTF8 = -2,
     /**
-     * A decoded name contains a NUL byte, so it cannot be a C string.
+     * A name contains a NUL byte, so it cannot be a C string.
      */
     FFI_BRIDGE_INTERIOR_NUL = -3,
     /**
@@ -350,6 +350,29 @@ int32_t ffi_bridge_sum_blocks(const double *buffer, size_t length, double *total
  * or a NUL-terminated string; `out` must be NULL or valid for writing one pointer.
  */
 int32_t ffi_bridge_encode_person(const struct Person *person, struct FfiBridgeBytes **out);
+
+/**
+ * Encodes a person given by its fields, with the `name_length` bytes at `name` as its name, like
+ * `ffi_bridge_encode_person` but into the caller's `out[0..out_length]`, without allocating;
+ * `out_length` must be `16 + name_length`.
+ *
+ * Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`name` or `out` NULL, whatever the
+ * lengths), `FFI_BRIDGE_INVALID_UTF8` (name not UTF-8), `FFI_BRIDGE_INTERIOR_NUL` (a NUL byte in
+ * the name, which the decoder would refuse), `FFI_BRIDGE_LENGTH_OVERFLOW`,
+ * `FFI_BRIDGE_OUTPUT_LENGTH` or `FFI_BRIDGE_PANIC`; on error `out` is not written. Neither
+ * pointer need be aligned.
+ *
+ * # Safety
+ *
+ * `name` must be NULL or valid for reading `name_length` bytes; `out` must be NULL or valid for
+ * writing `out_length` bytes, and the two ranges must not overlap.
+ */
+int32_t ffi_bridge_encode_person_into(const uint8_t *name,
+                                      size_t name_length,
+                                      uint32_t age,
+                                      float height,
+                                      uint8_t *out,
+                                      size_t out_length);
 
 /**
  * Encodes `*data` (5 × `f64`) into a new `FfiBridgeBytes` written to `*out`.

@@ -42,7 +42,8 @@ pub use exports::buffers::{
 pub use exports::codec::{
     ffi_bridge_decode_data, ffi_bridge_decode_person, ffi_bridge_decode_sequence,
     ffi_bridge_decode_sequence_into, ffi_bridge_encode_data, ffi_bridge_encode_person,
-    ffi_bridge_encode_sequence, ffi_bridge_encode_sequence_into, ffi_bridge_fill_serialized,
+    ffi_bridge_encode_person_into, ffi_bridge_encode_sequence, ffi_bridge_encode_sequence_into,
+    ffi_bridge_fill_serialized,
 };
 pub use exports::counters::ffi_bridge_live_counts;
 pub use exports::data::{ffi_bridge_data_fill, free_data, get_data, Data, DATA_VALUES};

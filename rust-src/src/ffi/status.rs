@@ -16,7 +16,7 @@ pub enum FfiBridgeStatus {
     FFI_BRIDGE_NULL_POINTER = -1,
     /// A name is not valid UTF-8.
     FFI_BRIDGE_INVALID_UTF8 = -2,
-    /// A decoded name contains a NUL byte, so it cannot be a C string.
+    /// A name contains a NUL byte, so it cannot be a C string.
     FFI_BRIDGE_INTERIOR_NUL = -3,
     /// `length * 8` (or an encoded size) exceeds `PTRDIFF_MAX`.
     FFI_BRIDGE_LENGTH_OVERFLOW = -4,
@@ -78,7 +78,7 @@ impl FfiBridgeStatus {
             Status::FFI_BRIDGE_NULL_POINTER => cstr(b"a required pointer was NULL\0"),
             Status::FFI_BRIDGE_INVALID_UTF8 => cstr(b"a name is not valid UTF-8\0"),
             Status::FFI_BRIDGE_INTERIOR_NUL => {
-                cstr(b"a decoded name contains a NUL byte, so it cannot be a C string\0")
+                cstr(b"a name contains a NUL byte, so it cannot be a C string\0")
             }
             Status::FFI_BRIDGE_LENGTH_OVERFLOW => {
                 cstr(b"length * 8 (or an encoded size) exceeds PTRDIFF_MAX\0")

@@ -30,12 +30,48 @@ fn encoded_len(header: usize, body: usize) -> FfiResult<usize> {
 
 /// Encodes a Person whose name bytes are `name` (UTF-8, no NUL: checked by the caller).
 pub(crate) fn encode_person(age: u32, height: f32, name: &[u8]) -> FfiResult<Vec<u8>> {
-    let mut out = try_vec(encoded_len(PERSON_HEADER, name.len())?)?;
-    out.extend_from_slice(&age.to_le_bytes());
-    out.extend_from_slice(&height.to_bits().to_le_bytes());
-    out.extend_from_slice(&(name.len() as u64).to_le_bytes());
-    out.extend_from_slice(name);
+    let total = encoded_len(PERSON_HEADER, name.len())?;
+    let mut out = try_vec::<u8>(total)?;
+    encode_person_into(age, height, name, &mut out.spare_capacity_mut()[..total])?;
+    // SAFETY: the capacity is at least `total`, and `encode_person_into` wrote all of it.
+    unsafe { out.set_len(total) };
     Ok(out)
+}
+
+/// The checks of a name given with its length: `FFI_BRIDGE_INVALID_UTF8`, then
+/// `FFI_BRIDGE_INTERIOR_NUL` (such a name could not be decoded into a C string).
+pub(crate) fn check_name(name: &[u8]) -> FfiResult<()> {
+    std::str::from_utf8(name).map_err(|_| Status::FFI_BRIDGE_INVALID_UTF8)?;
+    if name.contains(&0) {
+        return Err(Status::FFI_BRIDGE_INTERIOR_NUL);
+    }
+    Ok(())
+}
+
+/// [`encode_person`] into `out`, which must be exactly the encoded size
+/// (`FFI_BRIDGE_OUTPUT_LENGTH` otherwise, with `out` untouched).
+pub(crate) fn encode_person_into(
+    age: u32,
+    height: f32,
+    name: &[u8],
+    out: &mut [MaybeUninit<u8>],
+) -> FfiResult<()> {
+    if out.len() != encoded_len(PERSON_HEADER, name.len())? {
+        return Err(Status::FFI_BRIDGE_OUTPUT_LENGTH);
+    }
+    let (header, body) = out.split_at_mut(PERSON_HEADER);
+    let fields = age
+        .to_le_bytes()
+        .into_iter()
+        .chain(height.to_bits().to_le_bytes())
+        .chain((name.len() as u64).to_le_bytes());
+    for (slot, byte) in header.iter_mut().zip(fields) {
+        slot.write(byte);
+    }
+    for (slot, &byte) in body.iter_mut().zip(name) {
+        slot.write(byte);
+    }
+    Ok(())
 }
 
 /// Encodes the five values of a `Data`.
@@ -177,10 +213,7 @@ pub(crate) fn decode_person(input: &[u8]) -> FfiResult<DecodedPerson<'_>> {
     let name_len = reader.u64()?;
     let name = reader.bytes(name_len)?;
     reader.finish()?;
-    std::str::from_utf8(name).map_err(|_| Status::FFI_BRIDGE_INVALID_UTF8)?;
-    if name.contains(&0) {
-        return Err(Status::FFI_BRIDGE_INTERIOR_NUL);
-    }
+    check_name(name)?;
     Ok(DecodedPerson { age, height, name })
 }
 

@@ -553,6 +553,31 @@ static void test_sequence_into(void) {
     CHECK(live().buffers == 0 && live().byte_arrays == 0);
 }
 
+/* A person by its fields into the caller's buffer: the bytes of ffi_bridge_encode_person, the exact
+ * length only, nothing allocated, and (under valgrind) no write outside the given range. */
+static void test_person_into(void) {
+    const uint8_t *alice_name = (const uint8_t *) "Alice";
+    unsigned char out[16 + 5 + 1];
+    out[21] = 0xAA;
+    CHECK_STATUS(ffi_bridge_encode_person_into(alice_name, 5, 30, 5.8f, out, 22), FFI_BRIDGE_OUTPUT_LENGTH);
+    CHECK_STATUS(ffi_bridge_encode_person_into((const uint8_t *) "Al\xff" "ce", 5, 30, 5.8f, out, 21),
+                 FFI_BRIDGE_INVALID_UTF8);
+    CHECK_STATUS(ffi_bridge_encode_person_into((const uint8_t *) "Al\0ce", 5, 30, 5.8f, out, 21),
+                 FFI_BRIDGE_INTERIOR_NUL);
+    CHECK_STATUS(ffi_bridge_encode_person_into(NULL, 5, 30, 5.8f, out, 21), FFI_BRIDGE_NULL_POINTER);
+    CHECK_STATUS(ffi_bridge_encode_person_into(alice_name, 5, 30, 5.8f, out, 21), FFI_BRIDGE_OK);
+    CHECK(out[21] == 0xAA);
+
+    struct Person alice = {30, 5.8f, "Alice"};
+    struct FfiBridgeBytes *bytes = NULL;
+    CHECK_STATUS(ffi_bridge_encode_person(&alice, &bytes), FFI_BRIDGE_OK);
+    if (bytes != NULL) {
+        CHECK(bytes->length == 21 && memcmp(bytes->data, out, 21) == 0);
+        ffi_bridge_bytes_free(bytes);
+    }
+    CHECK(live().byte_arrays == 0);
+}
+
 static void test_status_version_layout(void) {
     static const int32_t statuses[] = {FFI_BRIDGE_OK,
                                        FFI_BRIDGE_NULL_POINTER,
@@ -627,6 +652,7 @@ int main(void) {
     test_person_codec();
     test_data_and_sequence_codec();
     test_sequence_into();
+    test_person_into();
     test_status_version_layout();
 
     FfiBridgeLiveCounts end = live();

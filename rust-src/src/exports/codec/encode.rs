@@ -73,6 +73,41 @@ pub unsafe extern "C" fn ffi_bridge_encode_person(
     unsafe { encode_value(person, out, encode) }
 }
 
+/// Encodes a person given by its fields, with the `name_length` bytes at `name` as its name, like
+/// `ffi_bridge_encode_person` but into the caller's `out[0..out_length]`, without allocating;
+/// `out_length` must be `16 + name_length`.
+///
+/// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER` (`name` or `out` NULL, whatever the
+/// lengths), `FFI_BRIDGE_INVALID_UTF8` (name not UTF-8), `FFI_BRIDGE_INTERIOR_NUL` (a NUL byte in
+/// the name, which the decoder would refuse), `FFI_BRIDGE_LENGTH_OVERFLOW`,
+/// `FFI_BRIDGE_OUTPUT_LENGTH` or `FFI_BRIDGE_PANIC`; on error `out` is not written. Neither
+/// pointer need be aligned.
+///
+/// # Safety
+///
+/// `name` must be NULL or valid for reading `name_length` bytes; `out` must be NULL or valid for
+/// writing `out_length` bytes, and the two ranges must not overlap.
+#[no_mangle]
+pub unsafe extern "C" fn ffi_bridge_encode_person_into(
+    name: *const u8,
+    name_length: usize,
+    age: u32,
+    height: f32,
+    out: *mut u8,
+    out_length: usize,
+) -> i32 {
+    status_boundary(|| {
+        non_null(out)?;
+        // SAFETY: forwarded caller contract for `name`/`name_length`.
+        let name = unsafe { caller_slice::<u8>(name, name_length) }?;
+        wire::check_name(name)?;
+        // SAFETY: forwarded caller contract: `out_length` writable bytes at `out` that do not
+        // overlap the name.
+        let out = unsafe { caller_slice_mut::<u8>(out, out_length) }?;
+        wire::encode_person_into(age, height, name, out)
+    })
+}
+
 /// Encodes `*data` (5 × `f64`) into a new `FfiBridgeBytes` written to `*out`.
 ///
 /// Returns `FFI_BRIDGE_OK`, `FFI_BRIDGE_NULL_POINTER`, `FFI_BRIDGE_ALLOCATION_FAILED` or

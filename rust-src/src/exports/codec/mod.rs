@@ -13,6 +13,6 @@ pub use decode::{
     ffi_bridge_decode_sequence_into,
 };
 pub use encode::{
-    ffi_bridge_encode_data, ffi_bridge_encode_person, ffi_bridge_encode_sequence,
-    ffi_bridge_encode_sequence_into, ffi_bridge_fill_serialized,
+    ffi_bridge_encode_data, ffi_bridge_encode_person, ffi_bridge_encode_person_into,
+    ffi_bridge_encode_sequence, ffi_bridge_encode_sequence_into, ffi_bridge_fill_serialized,
 };

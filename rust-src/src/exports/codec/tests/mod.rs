@@ -10,6 +10,7 @@ mod data;
 mod fill_serialized;
 mod panics;
 mod person;
+mod person_into;
 mod sequence;
 mod sequence_into;
 

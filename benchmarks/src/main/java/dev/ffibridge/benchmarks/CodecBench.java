@@ -10,6 +10,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import dev.ffibridge.api.Data;
 import dev.ffibridge.api.Person;
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,11 +35,13 @@ public class CodecBench extends PersonCodecBench {
     MemorySegment dataStruct = arena.allocate(Raw.DATA_SIZE, 8);
 
     @Setup
-    public void setUp() {
+    public void setUp() throws Throwable {
         person = new Person(CallBench.NAME, 42, 6.1f);
         personBytes = javaBridge.encodePerson(person);
         dataBytes = javaBridge.encodeData(data);
         if (!Arrays.equals(personBytes, nativeBridge.encodePerson(person))
+                || !Arrays.equals(personBytes, encodePerson_rawFfm())
+                || !Arrays.equals(personBytes, encodePersonStruct_rawFfm())
                 || !Arrays.equals(dataBytes, nativeBridge.encodeData(data))) {
             throw new AssertionError("providers encode differently");
         }
@@ -46,8 +49,27 @@ public class CodecBench extends PersonCodecBench {
 
     // ---- Person -------------------------------------------------------------------------------
 
+    /**
+     * The raw binding of what {@code encodePerson} calls: {@code ffi_bridge_encode_person_into} with the name's UTF-8
+     * in a heap array, written into a new array of the encoded size.
+     */
     @Benchmark
     public byte[] encodePerson_rawFfm() throws Throwable {
+        byte[] utf8 = person.name().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[16 + utf8.length];
+        Raw.check((int) Raw.ENCODE_PERSON_INTO.invokeExact(
+                MemorySegment.ofArray(utf8),
+                (long) utf8.length,
+                (int) person.age(),
+                person.height(),
+                MemorySegment.ofArray(bytes),
+                (long) bytes.length));
+        return bytes;
+    }
+
+    /** The raw binding of the guide's {@code ffi_bridge_encode_person}: the struct and name in reused native memory. */
+    @Benchmark
+    public byte[] encodePersonStruct_rawFfm() throws Throwable {
         nameScratch.setString(0, person.name());
         personStruct.set(JAVA_INT, Raw.PERSON_AGE, (int) person.age());
         personStruct.set(JAVA_FLOAT, Raw.PERSON_HEIGHT, person.height());

@@ -83,6 +83,12 @@ final class Raw {
     static final MethodHandle ENCODE_PERSON =
             handle("ffi_bridge_encode_person", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CRITICAL_HEAP);
 
+    /** {@code int32_t ffi_bridge_encode_person_into(const uint8_t *, size_t, uint32_t, float, uint8_t *, size_t)}. */
+    static final MethodHandle ENCODE_PERSON_INTO = handle(
+            "ffi_bridge_encode_person_into",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_FLOAT, ADDRESS, JAVA_LONG),
+            CRITICAL_HEAP);
+
     /** {@code int32_t ffi_bridge_decode_person(const uint8_t *, size_t, Person **)}. */
     static final MethodHandle DECODE_PERSON = handle(
             "ffi_bridge_decode_person", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS), CRITICAL_HEAP);

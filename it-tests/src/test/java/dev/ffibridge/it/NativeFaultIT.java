@@ -256,6 +256,7 @@ class NativeFaultIT {
             int32_t ffi_bridge_buffer_new_filled(size_t n, void **o) { (void) n; (void) o; return WRONG; }
             void ffi_bridge_buffer_free(void *b) { (void) b; }
             int32_t ffi_bridge_encode_person(const void *p, void **o) { (void) p; (void) o; return WRONG; }
+            int32_t ffi_bridge_encode_person_into(const uint8_t *n, size_t l, uint32_t a, float h, uint8_t *o, size_t m) { (void) n; (void) l; (void) a; (void) h; (void) o; (void) m; return WRONG; }
             int32_t ffi_bridge_encode_data(const void *d, void **o) { (void) d; (void) o; return WRONG; }
             int32_t ffi_bridge_encode_sequence(const double *v, size_t n, void **o) { (void) v; (void) n; (void) o; return WRONG; }
             int32_t ffi_bridge_encode_sequence_into(const double *v, size_t n, uint8_t *o, size_t m) { (void) v; (void) n; (void) o; (void) m; return WRONG; }

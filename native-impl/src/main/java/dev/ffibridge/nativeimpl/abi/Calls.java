@@ -105,6 +105,15 @@ final class Calls {
         }
     }
 
+    /** {@code (pointer, size_t, uint32_t, float, pointer, size_t) -> int32_t}. */
+    static int toInt(MethodHandle handle, MemorySegment a, long b, int c, float d, MemorySegment e, long f) {
+        try {
+            return (int) handle.invokeExact(a, b, c, d, e, f);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** {@code (pointer, size_t) -> double}. */
     static double toDouble(MethodHandle handle, MemorySegment a, long b) {
         try {

@@ -1,6 +1,7 @@
 package dev.ffibridge.nativeimpl.abi;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -30,6 +31,14 @@ public final class CodecFunctions {
     /** {@code int32_t ffi_bridge_encode_person(const Person *person, FfiBridgeBytes **out)}. */
     public static final NativeFunction ENCODE_PERSON =
             GROUP.declare("ffi_bridge_encode_person", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+
+    /**
+     * {@code int32_t ffi_bridge_encode_person_into(const uint8_t *name, size_t name_length, uint32_t age, float
+     * height, uint8_t *out, size_t out_length)}.
+     */
+    public static final NativeFunction ENCODE_PERSON_INTO = GROUP.declare(
+            "ffi_bridge_encode_person_into",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_FLOAT, ADDRESS, JAVA_LONG));
 
     /** {@code int32_t ffi_bridge_encode_data(const Data *data, FfiBridgeBytes **out)}. */
     public static final NativeFunction ENCODE_DATA =
@@ -86,11 +95,12 @@ public final class CodecFunctions {
     }
 
     /**
-     * {@link #encodePerson} through the critical handle, for a short name: the struct (and its name) native,
-     * {@code out} may be a heap {@code long[1]}.
+     * Encodes a person given by its fields into the caller's {@code out}, of exactly {@code 16 + nameLength} bytes:
+     * {@code name} (UTF-8) and {@code out} are heap arrays.
      */
-    public static int encodePersonCritical(MemorySegment person, MemorySegment out) {
-        return Calls.toInt(Handles.EncodePerson.Critical.HANDLE, person, out);
+    public static int encodePersonInto(
+            MemorySegment name, long nameLength, int age, float height, MemorySegment out, long outLength) {
+        return Calls.toInt(Handles.EncodePersonInto.Critical.HANDLE, name, nameLength, age, height, out, outLength);
     }
 
     /** Encodes the {@code Data} at {@code data} into new bytes at {@code *out}; both may be on the heap. */

@@ -138,9 +138,11 @@ final class Handles {
         static final class Regular {
             static final MethodHandle HANDLE = Downcalls.regular(CodecFunctions.ENCODE_PERSON);
         }
+    }
 
+    static final class EncodePersonInto {
         static final class Critical {
-            static final MethodHandle HANDLE = Downcalls.critical(CodecFunctions.ENCODE_PERSON);
+            static final MethodHandle HANDLE = Downcalls.critical(CodecFunctions.ENCODE_PERSON_INTO);
         }
     }
 

@@ -137,17 +137,12 @@ public record PersonStruct(int age, float height, MemorySegment name) {
         }
     }
 
-    /** Writes the struct into {@code struct}, a segment of at least {@link #LAYOUT}'s size. */
-    public void writeTo(MemorySegment struct) {
-        struct.set(JAVA_INT, AGE_OFFSET, age);
-        struct.set(JAVA_FLOAT, HEIGHT_OFFSET, height);
-        struct.set(ADDRESS, NAME_OFFSET, name);
-    }
-
     /** Writes the struct into memory from {@code allocator} and returns that memory. */
     public MemorySegment into(SegmentAllocator allocator) {
         MemorySegment struct = allocator.allocate(LAYOUT);
-        writeTo(struct);
+        struct.set(JAVA_INT, AGE_OFFSET, age);
+        struct.set(JAVA_FLOAT, HEIGHT_OFFSET, height);
+        struct.set(ADDRESS, NAME_OFFSET, name);
         return struct;
     }
 

@@ -30,9 +30,14 @@ final class CStrings {
 
     /** The UTF-8 bytes of {@code name} followed by a NUL. */
     static byte[] of(String name) {
-        byte[] latin1 = name.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] utf8 = isAsciiWithoutQuestionMark(latin1) ? latin1 : name.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = utf8(name);
         return Arrays.copyOf(utf8, utf8.length + 1);
+    }
+
+    /** The UTF-8 bytes of {@code name}, without a NUL. */
+    static byte[] utf8(String name) {
+        byte[] latin1 = name.getBytes(StandardCharsets.ISO_8859_1);
+        return isAsciiWithoutQuestionMark(latin1) ? latin1 : name.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Whether every byte is below 0x80 and none is {@code '?'}. */

@@ -31,9 +31,6 @@ final class PersonCalls {
      */
     static final int CRITICAL_NAME_CHARS = (int) (PersonStruct.CRITICAL_NAME_BYTES / 3);
 
-    /** The longest name {@link #encode} writes into the struct's own block. */
-    static final int ONE_BLOCK_CHARS = 64;
-
     private PersonCalls() {}
 
     /** Whether a call with {@code name} takes the critical path. */
@@ -70,33 +67,25 @@ final class PersonCalls {
     }
 
     /**
-     * {@code encodePerson(person)}, a short name: the struct and its NUL-terminated name in native memory, the
-     * pointer back through a heap {@code long[1]}. A name of at most {@link #ONE_BLOCK_CHARS} chars shares one
-     * block with the struct (room for three bytes a char: the arena zeroes it all); a longer one has its own, of
-     * its exact size.
+     * {@code encodePerson(person)}, a short name: one critical call that writes the bytes into the result array,
+     * from the name's UTF-8 in a heap array. No native memory on either side, nothing to free.
      */
     static byte[] encode(Person person) {
         String name = person.name();
         if (!takesCriticalPath(name)) {
             return encodeLong(person);
         }
-        try (Arena arena = Arena.ofConfined()) {
-            long nameOffset = PersonStruct.LAYOUT.byteSize();
-            boolean oneBlock = name.length() <= ONE_BLOCK_CHARS;
-            MemorySegment struct = arena.allocate(nameOffset + (oneBlock ? 3L * name.length() + 1 : 0), Long.BYTES);
-            MemorySegment cString;
-            if (oneBlock) {
-                cString = struct.asSlice(nameOffset);
-                cString.setString(0, name);
-            } else {
-                cString = arena.allocateFrom(name);
-            }
-            new PersonStruct((int) person.age(), person.height(), cString).writeTo(struct);
-            long[] out = new long[1];
-            int status = CodecFunctions.encodePersonCritical(struct, MemorySegment.ofArray(out));
-            NativeOperations.check(status, CodecFunctions.ENCODE_PERSON.name());
-            return NativeOperations.takeBytes(MemorySegment.ofAddress(out[0]));
-        }
+        byte[] utf8 = CStrings.utf8(name);
+        byte[] bytes = new byte[WireErrors.PERSON_HEADER + utf8.length];
+        int status = CodecFunctions.encodePersonInto(
+                MemorySegment.ofArray(utf8),
+                utf8.length,
+                (int) person.age(),
+                person.height(),
+                MemorySegment.ofArray(bytes),
+                bytes.length);
+        NativeOperations.check(status, CodecFunctions.ENCODE_PERSON_INTO.name());
+        return bytes;
     }
 
     /** The name in native memory ({@link LongNames}); the regular handles. */
