@@ -41,6 +41,15 @@ class ReportTest {
         assertThat(report).isEqualTo(Files.readString(RESULTS.resolve("report.md")));
     }
 
+    /** The generated part of docs/benchmarks.md (run.sh's --doc) is the same report, not an older one. */
+    @Test
+    void theBenchmarksPageShowsTheCommittedReport() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "benchmarks.md"));
+
+        assertThat(Report.splice(page, Report.render(Results.read(committedResults()))))
+                .isEqualTo(page);
+    }
+
     @Test
     void readsJmhJsonWithUnitsPercentilesAndAllocation() throws IOException {
         List<Result> results = Results.read(committedResults());
