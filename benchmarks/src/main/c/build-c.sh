@@ -4,16 +4,24 @@
 #   native_floor.c -> FLOOR_OUTPUT (a program run by benchmarks/run.sh: libffi_bridge.so called from C, no JVM)
 # jni.h is searched in the given JDK homes, $JNI_JDK_HOME, $JAVA_HOME, $JAVA*_HOME and the usual JDK folders (any
 # JDK's header will do: the JNI ABI is stable). Without gcc or jni.h it warns and skips; the JNI benchmarks then
-# fail at setup and every other benchmark runs.
+# fail at setup and every other benchmark runs. With CI=true (.ci/run, which installs gcc) it fails instead: CI
+# compiles these files in every ./mvnw verify so that they cannot rot.
 set -euo pipefail
 shim_out=$1
 floor_out=$2
 shift 2
 dir="$(cd "$(dirname "$0")" && pwd)"
 cc=${CC:-gcc}
-if ! command -v "$cc" >/dev/null 2>&1; then
-    echo "[WARNING] $cc not found: the JNI shim and the C floor are not built; the *_jni benchmarks will fail" >&2
+missing() { # $1 = what is missing and what it means
+    if [ "${CI:-}" = true ]; then
+        echo "[ERROR] $1 (required when CI=true)" >&2
+        exit 1
+    fi
+    echo "[WARNING] $1" >&2
     exit 0
+}
+if ! command -v "$cc" >/dev/null 2>&1; then
+    missing "$cc not found: the JNI shim and the C floor are not built; the *_jni benchmarks will fail"
 fi
 mkdir -p "$(dirname "$floor_out")"
 "$cc" -O2 -Wall -Wextra -Werror -o "$floor_out" "$dir/native_floor.c" -ldl -lm
@@ -34,8 +42,7 @@ for home in "${candidates[@]}"; do
     done
 done
 if [ -z "$include" ]; then
-    echo "[WARNING] no jni.h found in any JDK (set JNI_JDK_HOME): the JNI shim is not built" >&2
-    exit 0
+    missing "no jni.h found in any JDK (set JNI_JDK_HOME): the JNI shim is not built"
 fi
 mkdir -p "$(dirname "$shim_out")"
 "$cc" -O2 -fPIC -shared -Wall -Wextra -Werror -I"$include" -I"$include/linux" -o "$shim_out" "$dir/jni_shim.c" -ldl

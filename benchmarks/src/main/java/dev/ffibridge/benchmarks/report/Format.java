@@ -5,12 +5,12 @@ final class Format {
 
     private Format() {}
 
-    /** A time for a table: 3 significant digits in ns, µs, ms or s. */
     /** A difference of times with its sign: {@code +34.0 ms}, {@code −311 µs}. */
     static String signedTime(double ns) {
         return (ns < 0 ? "\u2212" : "+") + time(Math.abs(ns));
     }
 
+    /** A time for a table: 3 significant digits in ns, µs, ms or s. */
     static String time(double ns) {
         if (Double.isNaN(ns)) {
             return "–";

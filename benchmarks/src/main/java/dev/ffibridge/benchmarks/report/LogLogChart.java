@@ -140,6 +140,8 @@ final class LogLogChart {
     /** A tick label of the time axis: a power of ten of nanoseconds as 1 ns, 10 ns, 100 ns, 1 µs, ... */
     private static final class NanosFormat extends NumberFormat {
 
+        private static final long serialVersionUID = 1L;
+
         private static final String[] UNITS = {"ns", "µs", "ms", "s"};
 
         @Override
