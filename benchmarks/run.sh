@@ -2,14 +2,19 @@
 # Runs the ffi-bridge benchmarks. From anywhere:
 #   benchmarks/run.sh quick     < 3 min: every JMH benchmark at n = 1 024 only, short iterations, -prof gc,
 #                               cold load in 5 fresh JVMs, the C floor, Python ctypes; output in benchmarks/target/quick/
-#   benchmarks/run.sh full      ~40 min (estimate below): one JMH run per table, -prof gc; in Fill, Sum and
+#   benchmarks/run.sh full      ~70 min (estimate below): one JMH run per table, -prof gc; in Fill, Sum and
 #                               SequenceCodec both providers at every n in one run, the peers (raw FFM, JNI, JNA,
 #                               Arrays.fill) in a second run at n = PEER_SIZES; SafepointBench; cold load in 20 fresh
 #                               JVMs (and 20 more with a JDK 25 AOT cache), the C floor, Python ctypes; JSON + report.md
 #                               in benchmarks/results/ (the old JSON removed first), the generated part of
 #                               docs/benchmarks.md, charts in docs/benchmarks/
+#                               then confirm (below)
 #   benchmarks/run.sh only T... redo some of full's tables in benchmarks/results/ (T: Call Fill Sum Codec SequenceCodec
-#                               Strategy LargeName Safepoint ColdLoad ColdLoadAot CFloor Ctypes), then the report
+#                               Strategy LargeName Safepoint ColdLoad ColdLoadAot CFloor Ctypes), then the report; it
+#                               removes the re-measurements of confirm, which belong to the run they confirmed
+#   benchmarks/run.sh confirm   the close calls of the targets table (report.CloseCalls: a ratio that misses its bound
+#                               or meets it by less than 5 %, measured in one fork) again, both sides in one JMH run of
+#                               3 forks, into benchmarks/results/confirm/; then the report, which takes them instead
 #   benchmarks/run.sh report    redo report.md, docs/benchmarks.md's generated part and the charts from
 #                               benchmarks/results/*.json
 #   benchmarks/run.sh smoke     < 2 min, no figures: every JMH benchmark once (n = 1 024, SafepointBench at 1 M; 1 fork,
@@ -28,6 +33,7 @@
 #   cold load 5 x 20 + AOT training + 3 x 20 JVMs ~ 2.5 min; C floor ~ 1 min; Python ctypes ~ 1 min
 #   build (./mvnw package, cargo --release) 1-3 min                                  total ~ 38-41 min,
 #   plus -XX:+AlwaysPreTouch at each fork's start (ProviderBench.PRE_TOUCH: about 1 s per 2-3 GB heap here)      ~ 45-48 min
+#   confirm: some 15-20 JMH runs of 3 forks, 70-80 pairs of forks x ~6 s                                        ~ 20-25 min
 # It builds first (./mvnw -Pbenchmarks -pl benchmarks -am package -DskipTests) unless SKIP_BUILD=1.
 # The JDK: the one the build selects (maven-toolchains-plugin, JDK >= 22), which the build records in
 # benchmarks/target/benchmark-jdk; to choose another, steer the build, e.g.
@@ -78,6 +84,7 @@ jmh() {
 # and SequenceCodec, where both providers run at every n of the class
 FULL_TABLES="Call Fill Sum Codec SequenceCodec Strategy LargeName Safepoint ColdLoad ColdLoadAot CFloor Ctypes"
 PEER_SIZES=16,1024,1048576,16777216
+CONFIRM_FORKS=3 # report.CloseCalls.FORKS
 
 logged() { # $1 = a name for environment.txt, then a command: runs it with the load before and after logged
     local name=$1 out="$here/results"
@@ -127,14 +134,21 @@ python_ok() {
     [ "${NO_PYTHON:-0}" != 1 ] && command -v python3 >/dev/null 2>&1 && python3 -c 'import numpy' >/dev/null 2>&1
 }
 
-report() { # report.md and charts from the JSON files in $1; charts into $2; $3 (optional): the page whose generated part to redo
-    local dir=$1 charts=$2 doc=() LC_ALL=C # LC_ALL: the files in byte order, as ReportTest lists them
-    [ $# -ge 3 ] && doc=(--doc "$3")
-    local files=() f
-    for f in "$dir"/*.json; do # JMH's files first, then the C floor's and Python's
-        case $(basename "$f") in c-floor.json | ctypes.json) ;; *) [ -e "$f" ] && files+=("$f") ;; esac
+result_files() { # the JSON files of $1, one a line, in ReportTest's order: JMH's, the C floor's and Python's, then the
+    # re-measurements of confirm, which replace the results they re-measure
+    local dir=$1 f LC_ALL=C # LC_ALL: the files in byte order, as ReportTest lists them
+    for f in "$dir"/*.json; do
+        case $(basename "$f") in c-floor.json | ctypes.json) ;; *) [ -e "$f" ] && echo "$f" ;; esac
     done
-    for f in "$dir/c-floor.json" "$dir/ctypes.json"; do [ -e "$f" ] && files+=("$f"); done
+    for f in "$dir/c-floor.json" "$dir/ctypes.json" "$dir"/confirm/*.json; do [ -e "$f" ] && echo "$f"; done
+    return 0
+}
+
+report() { # report.md and charts from the JSON files in $1; charts into $2; $3 (optional): the page whose generated part to redo
+    local dir=$1 charts=$2 doc=()
+    [ $# -ge 3 ] && doc=(--doc "$3")
+    local files=()
+    mapfile -t files < <(result_files "$dir")
     [ ${#files[@]} -gt 0 ] || { echo "no results in $dir" >&2; return 1; }
     "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.report.Report --out "$dir/report.md" "${doc[@]}" "${files[@]}"
     "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.report.Charts "$charts" "${files[@]}"
@@ -174,10 +188,32 @@ case $mode in
         ;;
     full)
         SKIP_BUILD=1 "$0" only $FULL_TABLES
+        SKIP_BUILD=1 "$0" confirm
+        ;;
+    confirm)
+        out="$here/results"
+        dir="$out/confirm"
+        rm -rf "$dir"
+        mkdir -p "$dir"
+        mapfile -t files < <(result_files "$out")
+        "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.report.CloseCalls "${files[@]}" >"$dir/invocations.txt"
+        echo "== confirm: $(wc -l <"$dir/invocations.txt") JMH runs of $CONFIRM_FORKS forks (the close calls of the targets table)"
+        i=0
+        while IFS=$'\t' read -r -u 3 -a args; do
+            i=$((i + 1))
+            case ${args[0]} in
+                *SafepointBench*) opts=(-wi 1 -w 1s -i 3 -r 1s) ;; # as its table runs it
+                *) opts=(-prof gc) ;;
+            esac
+            logged "confirm $i" jmh "${args[@]}" -f "$CONFIRM_FORKS" "${opts[@]}" \
+                -rf json -rff "$dir/$(printf %02d "$i").json"
+        done 3<"$dir/invocations.txt"
+        report "$out" "$root/docs/benchmarks" "$root/docs/benchmarks.md"
         ;;
     only)
         out="$here/results"
         mkdir -p "$out"
+        rm -rf "$out/confirm" # the re-measurements belong to the run they confirmed
         [ "$*" = "$FULL_TABLES" ] && rm -f "$out"/*.json && environment | tee "$out/environment.txt"
         for table in "$@"; do
             case $table in
@@ -232,7 +268,7 @@ case $mode in
         jmh "$@"
         ;;
     *)
-        echo "usage: benchmarks/run.sh [quick|full|only TABLE...|report|smoke|jmh ARGS...]" >&2
+        echo "usage: benchmarks/run.sh [quick|full|only TABLE...|confirm|report|smoke|jmh ARGS...]" >&2
         exit 2
         ;;
 esac

@@ -33,7 +33,9 @@ final class Checks {
     static Target ratio(String text, String bench, String a, String b, long n, double max) {
         return target(text, results -> pair(results, bench, a, b, n)
                 .map(p -> Verdict.of(
-                        String.format("%s (%s vs %s)", Format.ratio(p.ratio()), Format.time(p.a()), Format.time(p.b())),
+                        String.format(
+                                "%s (%s vs %s%s)",
+                                Format.ratio(p.ratio()), Format.time(p.a()), Format.time(p.b()), p.forksNote()),
                         p.ratio() <= max))
                 .orElse(Verdict.NOT_MEASURED));
     }
@@ -43,8 +45,8 @@ final class Checks {
         return target(text, results -> pair(results, bench, slow, fast, n)
                 .map(p -> Verdict.of(
                         String.format(
-                                "%s (java %s, native %s)",
-                                Format.ratio(p.ratio()), Format.time(p.a()), Format.time(p.b())),
+                                "%s (java %s, native %s%s)",
+                                Format.ratio(p.ratio()), Format.time(p.a()), Format.time(p.b()), p.forksNote()),
                         p.ratio() >= min))
                 .orElse(Verdict.NOT_MEASURED));
     }
@@ -119,7 +121,7 @@ final class Checks {
         Optional<Result> rb = Results.find(results, bench, b, Result.NO_N);
         return ra.isPresent() && rb.isPresent()
                 ? Optional.of(
-                        new Pair(Result.NO_N, ra.get().medianNs(), rb.get().medianNs()))
+                        new Pair(Result.NO_N, ra.get().medianNs(), rb.get().medianNs(), 0))
                 : Optional.empty();
     }
 
@@ -129,14 +131,7 @@ final class Checks {
      */
     static Target ratioAtEveryN(String text, String bench, String a, String b, long[] sizes, double max) {
         return target(text, results -> {
-            long[] ns = sizes.length > 0
-                    ? sizes
-                    : results.stream()
-                            .filter(r -> r.bench().equals(bench) && r.method().equals(a))
-                            .mapToLong(Result::n)
-                            .distinct()
-                            .sorted()
-                            .toArray();
+            long[] ns = sizesOrEveryN(results, bench, a, sizes);
             List<Long> missing = new ArrayList<>();
             List<Pair> measured = new ArrayList<>();
             for (long n : ns) {
@@ -151,8 +146,11 @@ final class Checks {
             long over = measured.stream().filter(p -> p.ratio() > max).count();
             String figure = measured.size() == 1 && worst.n() < 0
                     ? String.format(
-                            "%s (%s vs %s)",
-                            Format.ratio(worst.ratio()), Format.time(worst.a()), Format.time(worst.b()))
+                            "%s (%s vs %s%s)",
+                            Format.ratio(worst.ratio()),
+                            Format.time(worst.a()),
+                            Format.time(worst.b()),
+                            worst.forksNote())
                     : String.format(
                             "worst %s at n = %s (%s vs %s); over at %d of %d n",
                             Format.ratio(worst.ratio()),
@@ -161,6 +159,13 @@ final class Checks {
                             Format.time(worst.b()),
                             over,
                             measured.size());
+            List<String> remeasured = measured.stream()
+                    .filter(m -> m.remeasuredForks() > 0 && m.n() >= 0)
+                    .map(m -> Format.count(m.n()) + " (" + m.remeasuredForks() + " forks)")
+                    .toList();
+            if (!remeasured.isEmpty()) {
+                figure += "; re-measured at n = " + String.join(", ", remeasured);
+            }
             if (!missing.isEmpty()) {
                 figure += "; not measured at n = "
                         + String.join(", ", missing.stream().map(Format::count).toList());
@@ -190,18 +195,42 @@ final class Checks {
                 .orElse(Verdict.NOT_MEASURED));
     }
 
-    /** Two results of one run at one n, and their ratio a / b. */
-    private record Pair(long n, double a, double b) {
+    /** {@code sizes}, or if it is empty every n at which {@code bench.a} has a result, in order. */
+    static long[] sizesOrEveryN(List<Result> results, String bench, String a, long[] sizes) {
+        return sizes.length > 0
+                ? sizes
+                : results.stream()
+                        .filter(r -> r.bench().equals(bench) && r.method().equals(a))
+                        .mapToLong(Result::n)
+                        .distinct()
+                        .sorted()
+                        .toArray();
+    }
+
+    /**
+     * Two results of one run at one n and their ratio a / b; {@code remeasuredForks}: the forks of a re-measurement
+     * ({@link CloseCalls}), 0 for the results of the first run.
+     */
+    private record Pair(long n, double a, double b, int remeasuredForks) {
         double ratio() {
             return a / b;
         }
+
+        /** {@code ", re-measured with 3 forks"} for a re-measured pair, else nothing. */
+        String forksNote() {
+            return remeasuredForks > 0 ? ", re-measured with " + remeasuredForks + " forks" : "";
+        }
+    }
+
+    private static int remeasuredForks(Result a, Result b) {
+        return a.remeasured() && b.remeasured() ? Math.min(a.forks(), b.forks()) : 0;
     }
 
     private static Optional<Pair> pair(List<Result> results, String bench, String a, String b, long n) {
         Optional<Result> ra = Results.find(results, bench, a, n);
         Optional<Result> rb = Results.find(results, bench, b, n);
         return ra.isPresent() && rb.isPresent()
-                ? Optional.of(new Pair(n, ra.get().ns(), rb.get().ns()))
+                ? Optional.of(new Pair(n, ra.get().ns(), rb.get().ns(), remeasuredForks(ra.get(), rb.get())))
                 : Optional.empty();
     }
 }

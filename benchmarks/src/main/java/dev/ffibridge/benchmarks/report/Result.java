@@ -23,6 +23,9 @@ import java.util.Map;
  * @param counters the benchmark's own secondary results (e.g. {@code ttspP50Us}), each JMH's score
  * @param forks the number of forks
  * @param jdk the JDK version that ran it
+ * @param origin what JMH ran: enough to run it again ({@link CloseCalls})
+ * @param remeasured whether this result replaced an earlier file's result of the same benchmark, method and n (a
+ *     re-measurement of {@link CloseCalls})
  */
 public record Result(
         String bench,
@@ -40,8 +43,41 @@ public record Result(
         double bytesPerOp,
         Map<String, Double> counters,
         int forks,
-        String jdk) {
+        String jdk,
+        Origin origin,
+        boolean remeasured) {
 
     /** The {@code n} of a benchmark without that parameter. */
     public static final long NO_N = -1;
+
+    /**
+     * What JMH ran.
+     *
+     * @param benchmark the benchmark's full name, e.g. {@code dev.ffibridge.benchmarks.FillBench.array}
+     * @param params its parameters, e.g. {@code n=1024, provider=native}
+     */
+    public record Origin(String benchmark, Map<String, String> params) {}
+
+    /** This result, marked as a re-measurement. */
+    Result asRemeasured() {
+        return new Result(
+                bench,
+                method,
+                op,
+                variant,
+                n,
+                mode,
+                ns,
+                errorNs,
+                p0Ns,
+                medianNs,
+                p100Ns,
+                samples,
+                bytesPerOp,
+                counters,
+                forks,
+                jdk,
+                origin,
+                true);
+    }
 }

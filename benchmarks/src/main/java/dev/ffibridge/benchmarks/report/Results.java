@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +18,23 @@ public final class Results {
 
     private Results() {}
 
-    /** Every result of the files, in file order. */
+    /**
+     * Every result of the files, in file order, but a result of a later file replaces, in its place, one of an earlier
+     * file with the same benchmark, method, n and mode: a re-measurement ({@link CloseCalls}) replaces the first.
+     */
     public static List<Result> read(List<Path> files) throws IOException {
         List<Result> results = new ArrayList<>();
+        Map<List<Object>, Integer> places = new HashMap<>();
         for (Path file : files) {
             for (JmhJson.Run run : MAPPER.readValue(file.toFile(), JmhJson.Run[].class)) {
-                results.add(toResult(run));
+                Result result = toResult(run);
+                Integer place = places.putIfAbsent(
+                        List.of(result.bench(), result.method(), result.n(), result.mode()), results.size());
+                if (place == null) {
+                    results.add(result);
+                } else {
+                    results.set(place, result.asRemeasured());
+                }
             }
         }
         return results;
@@ -68,7 +80,9 @@ public final class Results {
                 alloc == null ? Double.NaN : alloc.score(),
                 counters(run),
                 run.forks(),
-                String.valueOf(run.jdkVersion()));
+                String.valueOf(run.jdkVersion()),
+                new Result.Origin(run.benchmark(), params),
+                false);
     }
 
     /**

@@ -36,6 +36,11 @@ final class Targets {
     }
 
     private static List<Target> read() {
+        return lines().stream().map(Targets::parse).toList();
+    }
+
+    /** The target lines of {@code targets.txt}, without comments and blank lines. */
+    static List<String> lines() {
         try (InputStream in = Targets.class.getResourceAsStream("targets.txt")) {
             if (in == null) {
                 throw new IllegalStateException("targets.txt is missing beside " + Targets.class.getName());
@@ -43,19 +48,24 @@ final class Targets {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(Targets::parse)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** One line: {@code kind | bench | a | b | n | bound | text}. */
-    static Target parse(String line) {
+    /** One line's columns, stripped: {@code kind | bench | a | b | n | bound | text}. */
+    static String[] columns(String line) {
         String[] f = Stream.of(line.split("\\|", 7)).map(String::strip).toArray(String[]::new);
         if (f.length != 7) {
             throw new IllegalArgumentException("targets.txt: 7 columns expected: " + line);
         }
+        return f;
+    }
+
+    /** One line: {@code kind | bench | a | b | n | bound | text}. */
+    static Target parse(String line) {
+        String[] f = columns(line);
         String kind = f[0], bench = f[1], a = f[2], b = f[3], text = f[6];
         long[] sizes = sizes(f[4]);
         long n = sizes.length == 1 ? sizes[0] : Result.NO_N;
@@ -75,7 +85,7 @@ final class Targets {
     }
 
     /** {@code -}: no n (empty); {@code *}: every n measured (empty); else a comma-separated list. */
-    private static long[] sizes(String column) {
+    static long[] sizes(String column) {
         if (column.equals("-") || column.equals("*")) {
             return new long[0];
         }

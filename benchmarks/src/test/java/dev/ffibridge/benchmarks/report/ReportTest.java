@@ -23,18 +23,22 @@ class ReportTest {
 
     private static final Path RESULTS = Path.of("results");
 
-    /** The files in run.sh's order: JMH's, then the C floor's and Python's. */
+    /** The files in run.sh's order (result_files): JMH's, the C floor's and Python's, then confirm's. */
     private static List<Path> committedResults() throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> all = Files.list(RESULTS)) {
-            all.filter(p -> p.toString().endsWith(".json"))
-                    .filter(p -> !p.endsWith("c-floor.json") && !p.endsWith("ctypes.json"))
-                    .sorted()
-                    .forEach(files::add);
-        }
+        List<Path> files = new ArrayList<>(jsonFiles(RESULTS));
+        files.removeIf(p -> p.endsWith("c-floor.json") || p.endsWith("ctypes.json"));
         files.add(RESULTS.resolve("c-floor.json"));
         files.add(RESULTS.resolve("ctypes.json"));
+        if (Files.isDirectory(RESULTS.resolve("confirm"))) {
+            files.addAll(jsonFiles(RESULTS.resolve("confirm")));
+        }
         return files;
+    }
+
+    private static List<Path> jsonFiles(Path dir) throws IOException {
+        try (Stream<Path> all = Files.list(dir)) {
+            return all.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
     }
 
     @Test
@@ -189,8 +193,19 @@ class ReportTest {
         assumeTrue(fonts, "no font on this machine (e.g. apt-get install fontconfig): the chart is not drawn");
     }
 
-    private static Result result(String method, long n, double ns) {
+    /** A FillBench result with one fork; {@code method}: {@code array_native}, {@code array_rawFfm}, ... */
+    static Result result(String method, long n, double ns) {
+        return result(method, n, ns, 1);
+    }
+
+    /** {@link #result(String, long, double)} with {@code forks} forks, named as {@link Results#read} names it. */
+    static Result result(String method, long n, double ns, int forks) {
         int cut = method.indexOf('_');
+        String variant = method.substring(cut + 1);
+        boolean provider = variant.equals("native") || variant.equals("java");
+        Map<String, String> params =
+                provider ? Map.of("n", String.valueOf(n), "provider", variant) : Map.of("n", String.valueOf(n));
+        String benchmark = "dev.ffibridge.benchmarks.FillBench." + (provider ? method.substring(0, cut) : method);
         return new Result(
                 "FillBench",
                 method,
@@ -206,7 +221,9 @@ class ReportTest {
                 5,
                 0,
                 Map.of(),
-                1,
-                "25");
+                forks,
+                "25",
+                new Result.Origin(benchmark, params),
+                false);
     }
 }
