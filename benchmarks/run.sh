@@ -11,10 +11,11 @@
 #                               then confirm (below)
 #   benchmarks/run.sh only T... redo some of full's tables in benchmarks/results/ (T: Call Fill Sum Codec SequenceCodec
 #                               Strategy LargeName Safepoint ColdLoad ColdLoadAot CFloor Ctypes), then the report; it
-#                               removes the re-measurements of confirm, which belong to the run they confirmed
+#                               removes confirm's re-measurements of those tables, which belonged to their old run
 #   benchmarks/run.sh confirm   the close calls of the targets table (report.CloseCalls: a ratio that misses its bound
-#                               or meets it by less than 5 %, measured in one fork) again, both sides in one JMH run of
-#                               3 forks, into benchmarks/results/confirm/; then the report, which takes them instead
+#                               or meets it by less than 5 %, measured in fewer than 3 forks) again, both sides in one
+#                               JMH run of 3 forks, into benchmarks/results/confirm/ (next to the re-measurements there
+#                               already, which settled their rows); then the report, which takes them instead
 #   benchmarks/run.sh report    redo report.md, docs/benchmarks.md's generated part and the charts from
 #                               benchmarks/results/*.json
 #   benchmarks/run.sh smoke     < 2 min, no figures: every JMH benchmark once (n = 1 024, SafepointBench at 1 M; 1 fork,
@@ -193,12 +194,14 @@ case $mode in
     confirm)
         out="$here/results"
         dir="$out/confirm"
-        rm -rf "$dir"
         mkdir -p "$dir"
         mapfile -t files < <(result_files "$out")
         "$JAVA" -cp "$JAR" dev.ffibridge.benchmarks.report.CloseCalls "${files[@]}" >"$dir/invocations.txt"
         echo "== confirm: $(wc -l <"$dir/invocations.txt") JMH runs of $CONFIRM_FORKS forks (the close calls of the targets table)"
-        i=0
+        i=0 # numbered after the re-measurements already there
+        for f in "$dir"/*.json; do
+            [ -e "$f" ] && n=$(basename "$f" .json) && [ $((10#$n)) -gt $i ] && i=$((10#$n))
+        done
         while IFS=$'\t' read -r -u 3 -a args; do
             i=$((i + 1))
             case ${args[0]} in
@@ -213,8 +216,14 @@ case $mode in
     only)
         out="$here/results"
         mkdir -p "$out"
-        rm -rf "$out/confirm" # the re-measurements belong to the run they confirmed
-        [ "$*" = "$FULL_TABLES" ] && rm -f "$out"/*.json && environment | tee "$out/environment.txt"
+        if [ "$*" = "$FULL_TABLES" ]; then
+            rm -f "$out"/*.json && rm -rf "$out/confirm" && environment | tee "$out/environment.txt"
+        else # confirm's re-measurements of these tables belonged to their old run
+            for table in "$@"; do
+                grep -l "\"benchmark\" : \"dev\.ffibridge\.benchmarks\.${table}Bench\." "$out"/confirm/*.json 2>/dev/null |
+                    xargs -r rm -f
+            done
+        fi
         for table in "$@"; do
             case $table in
                 Call | Codec | Strategy | LargeName)
