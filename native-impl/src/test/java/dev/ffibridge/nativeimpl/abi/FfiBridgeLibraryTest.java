@@ -225,6 +225,24 @@ class FfiBridgeLibraryTest {
     }
 
     @Test
+    void encodePersonIntoRejectsWhatNoPersonHasAndAnOutputOfAnotherLength() {
+        byte[] out = new byte[16 + 3];
+        assertThat(encodeInto(new byte[] {'B', (byte) 0xff, 'b'}, out)).isEqualTo(Status.INVALID_UTF8.code());
+        assertThat(encodeInto(new byte[] {'B', 0, 'b'}, out)).isEqualTo(Status.INTERIOR_NUL.code());
+        assertThat(encodeInto(new byte[] {'B', 'o'}, out)).isEqualTo(Status.OUTPUT_LENGTH.code());
+        assertThat(CodecFunctions.encodePersonInto(MemorySegment.NULL, 3, 1, 1f, MemorySegment.ofArray(out), 19))
+                .isEqualTo(Status.NULL_POINTER.code());
+        assertThat(out).as("out untouched on error").containsOnly((byte) 0);
+        assertThat(encodeInto(new byte[] {'B', 'o', 'b'}, out)).isEqualTo(Status.OK.code());
+        assertThat(out).endsWith((byte) 'B', (byte) 'o', (byte) 'b');
+    }
+
+    private static int encodeInto(byte[] name, byte[] out) {
+        return CodecFunctions.encodePersonInto(
+                MemorySegment.ofArray(name), name.length, 1, 1f, MemorySegment.ofArray(out), out.length);
+    }
+
+    @Test
     void personStructsRoundTrip() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment struct = new PersonStruct(-1, 2.5f, arena.allocateFrom("Zoë")).into(arena);
