@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class CStringsTest {
@@ -14,7 +15,12 @@ class CStringsTest {
         String[] specials = {
             "a", "?", "\u007f", "\u0080", "\u00e9", "\u00ff", "\u0100", "\u0141", "\u4e2d", "\ud83d\ude00"
         };
-        for (int length = 0; length < 20; length++) {
+        // short names take getBytes(UTF_8), longer ones the Latin-1 copy and the check: both sides of the boundary
+        int[] lengths = IntStream.concat(
+                        IntStream.range(0, 20),
+                        IntStream.range(CStrings.SHORT_NAME_CHARS - 2, CStrings.SHORT_NAME_CHARS + 20))
+                .toArray();
+        for (int length : lengths) {
             for (int at = 0; at < Math.max(1, length); at++) {
                 for (String special : specials) {
                     String name =
