@@ -3,7 +3,6 @@ package dev.ffibridge.benchmarks.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -165,7 +164,7 @@ class ReportTest {
 
     @Test
     void chartsAreTheSameSvgForTheSameResults() {
-        assumeFontsUnlessCi();
+        requireFonts();
         List<LogLogChart.Series> lines = List.of(new LogLogChart.Series(
                 "native", Color.BLUE, LogLogChart.Dash.DASHED, List.of(new double[] {16, 5}, new double[] {1024, 40})));
 
@@ -177,12 +176,9 @@ class ReportTest {
 
     /**
      * A chart measures its text, for which the JDK needs a font: on a machine without any (a bare container) the
-     * chart test is skipped, except with CI=true, where it fails (.ci/run installs fontconfig, which brings one).
+     * chart test fails with what to install, as it would in CI (.ci/run installs fontconfig, which brings one).
      */
-    private static void assumeFontsUnlessCi() {
-        if ("true".equals(System.getenv("CI"))) {
-            return;
-        }
+    private static void requireFonts() {
         boolean fonts;
         try {
             new Font(Font.SANS_SERIF, Font.PLAIN, 12).getStringBounds("x", new FontRenderContext(null, true, true));
@@ -190,7 +186,9 @@ class ReportTest {
         } catch (Error e) { // sun.font.SunFontManager: "Probable fatal error: No physical fonts found."
             fonts = false;
         }
-        assumeTrue(fonts, "no font on this machine (e.g. apt-get install fontconfig): the chart is not drawn");
+        assertThat(fonts)
+                .as("no font on this machine, so no chart can be drawn: apt-get install fontconfig (.ci/run does)")
+                .isTrue();
     }
 
     /** A FillBench result with one fork; {@code method}: {@code array_native}, {@code array_rawFfm}, ... */
