@@ -42,6 +42,13 @@ public final class Crossovers {
     static final int FILL_SEGMENT = ENABLED ? 1025 : 0;
 
     /**
+     * The most doubles of a segment that {@code fillBuffer} fills in Java: {@link #FILL_SEGMENT} - 1, or 0 with the
+     * crossovers off (an empty segment never reaches the library: no call with a possibly NULL address). One compare
+     * of the length, where {@code length == 0 || length < FILL_SEGMENT} compiled to two.
+     */
+    static final int FILL_SEGMENT_IN_JAVA = Math.max(FILL_SEGMENT, 1) - 1;
+
+    /**
      * {@code filledBuffer(length, arena)}: the library fills from 1 double, whatever {@link #FILL_SEGMENT} says, with
      * the crossovers on or off (0 doubles: nothing to fill, and no call with a possibly NULL address). The memory comes
      * from {@code arena.allocate}, which zeroes it in a Java loop that C2 compiles into the same method as the fill.
@@ -71,6 +78,15 @@ public final class Crossovers {
      * values and the combining tree in registers; before, 17-28 doubles took it 23-29 ns and the crossover was 28.
      */
     static final int SUM_SEGMENT = ENABLED ? 17 : 0;
+
+    /**
+     * The most doubles of a segment or direct buffer that {@code sumBuffer} sums in Java: {@link #SUM_SEGMENT} - 1,
+     * which is the java kernels' own limit for their straight line ({@code Sum.LANES}, 16), or 0 with the crossovers
+     * off (an empty one never reaches the library). The provider's test {@code length <= 16} and the kernel's {@code
+     * count <= 16} after it are the same comparison of the same value, so C2 compiles them into one: below the
+     * crossover the native provider runs the java provider's instructions and no more.
+     */
+    static final int SUM_SEGMENT_IN_JAVA = Math.max(SUM_SEGMENT, 1) - 1;
 
     /**
      * {@code encodeSequence} and {@code decodeSequence}: Java at every size. The work is one copy of

@@ -103,7 +103,7 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public void fill(MemorySegment segment) {
         long length = segment.byteSize() / Double.BYTES;
-        if (length == 0 || length < Crossovers.FILL_SEGMENT) { // empty: no call with a possibly NULL address
+        if (length <= Crossovers.FILL_SEGMENT_IN_JAVA) { // empty too: no call with a possibly NULL address
             Fill.fill(segment);
         } else {
             fillInLibrary(segment, length); // out of line: the small path above inlines whole
@@ -136,7 +136,7 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public double sum(MemorySegment segment) {
         long length = segment.byteSize() / Double.BYTES;
-        if (length == 0 || length < Crossovers.SUM_SEGMENT) { // empty: no call with a possibly NULL address
+        if (length <= Crossovers.SUM_SEGMENT_IN_JAVA) { // empty too: no call with a possibly NULL address
             return Sum.sum(segment);
         }
         return sumInLibrary(segment, length); // out of line: the small path above inlines whole
@@ -145,7 +145,7 @@ public final class NativeOperations implements BridgeOperations {
     @Override
     public double sum(DoubleBuffer buffer) {
         int length = buffer.remaining();
-        if (length == 0 || length < Crossovers.SUM_SEGMENT) { // empty: no call with a possibly NULL address
+        if (length <= Crossovers.SUM_SEGMENT_IN_JAVA) { // empty too: no call with a possibly NULL address
             return DoubleBufferSum.sum(buffer);
         }
         return sumInLibrary(MemorySegment.ofBuffer(buffer), length);

@@ -9,6 +9,7 @@ import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.Person;
 import dev.ffibridge.api.internal.PersonCodec;
 import dev.ffibridge.api.internal.SequenceCodec;
+import dev.ffibridge.api.internal.Sum;
 import dev.ffibridge.testsupport.SumOrder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -39,6 +40,11 @@ class CrossoverPathTest {
         assertThat(Crossovers.describe().get("java path below"))
                 .startsWith("fillBuffer " + Crossovers.FILL)
                 .contains("filledBuffer in the library at every size");
+        assertThat(Crossovers.FILL_SEGMENT_IN_JAVA).isEqualTo(Crossovers.FILL_SEGMENT - 1);
+        assertThat(Crossovers.SUM_SEGMENT_IN_JAVA)
+                .as("the java kernels' own straight-line limit, so that C2 folds the provider's test into theirs")
+                .isEqualTo(Sum.LANES)
+                .isEqualTo(Crossovers.SUM_SEGMENT - 1);
         assertThat(Crossovers.FILLED_BUFFER)
                 .as("the arena's memory is filled by the library from 1 double")
                 .isOne();

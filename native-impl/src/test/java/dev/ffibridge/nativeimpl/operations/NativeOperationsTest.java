@@ -189,6 +189,16 @@ class NativeOperationsTest {
                     .isZero();
         }
 
+        /** With the crossovers off (this execution) every size goes to the library but the empty one. */
+        @Test
+        void onlyEmptySegmentsStayInJavaWithTheCrossoversOff() {
+            assertThat(Crossovers.FILL_SEGMENT_IN_JAVA).isZero();
+            assertThat(Crossovers.SUM_SEGMENT_IN_JAVA).isZero();
+            bridge.fillBuffer(MemorySegment.NULL); // no call with the NULL address
+            assertThat(bridge.sumBuffer(MemorySegment.NULL.asByteBuffer().asDoubleBuffer()))
+                    .isZero();
+        }
+
         @Test
         void sumsSpecialValues() {
             assertThat(bridge.sumBuffer(new double[] {Double.NaN, 1})).isNaN();
