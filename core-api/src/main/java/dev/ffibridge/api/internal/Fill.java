@@ -32,6 +32,9 @@ public final class Fill {
         fill(RAMP, 0, RAMP.length);
     }
 
+    /** {@link #RAMP}, read-only: the source of {@link ArenaMemory#filledByCopy}. */
+    static final MemorySegment RAMP_SEGMENT = MemorySegment.ofArray(RAMP).asReadOnly();
+
     /** Up to this many elements, every {@code (double) i} is exact: {@code 2^53}. */
     private static final long EXACT_LIMIT = 1L << 53;
 

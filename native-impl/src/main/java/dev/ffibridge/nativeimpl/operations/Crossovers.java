@@ -1,5 +1,6 @@
 package dev.ffibridge.nativeimpl.operations;
 
+import dev.ffibridge.api.internal.ArenaMemory;
 import java.util.Map;
 
 /**
@@ -58,6 +59,18 @@ public final class Crossovers {
      * with the library's, raw binding 265 ns; {@code boxed} 750 against 703 ns; at 5 doubles 55-56 ns either way.
      */
     static final int FILLED_BUFFER = 1;
+
+    /**
+     * {@code filledBuffer(length, arena)} from one of the JDK's arenas: the java provider's copy of the values into
+     * memory the JDK does not zero ({@code ArenaMemory.filledByCopy}) up to this many doubles; -1 with the crossovers
+     * off. No zeroing, no downcall and, with the zeroing loop gone, nothing too large for C2 to inline between the
+     * caller and {@code allocateFrom}. StrategyBench {@code zeroCopy}, native, 3 forks each, 5 December 2026, the copy
+     * against the library ({@code -Dffibridge.native.crossovers=0}): 78.6 against 115 ns at 256 doubles, 183 against
+     * 261 ns at 1 024 (0 against 160-168 B/op); at 5 doubles 41.2 ns against 54.2 before (the raw binding, which
+     * allocates and fills in the library: 38.3 ns). The limit is the ramp's length, not a measured crossover: the
+     * copy was faster at every size up to it.
+     */
+    static final int FILLED_BUFFER_COPIED = ENABLED ? ArenaMemory.COPIED : -1;
 
     /**
      * {@code sumBuffer} of an array (and of a heap {@code DoubleBuffer}): Java below 16 doubles, where its loop is
@@ -126,7 +139,8 @@ public final class Crossovers {
     /**
      * Where the operations run, by size, for {@code FfiBridge.diagnostics()}: two entries, {@code "java path
      * below"}, e.g. {@code "fillBuffer 128 (segments 1025), sumBuffer 16 (segments 17) doubles; the library from there;
-     * filledBuffer in the library at every size; encodeSequence and decodeSequence in Java at every size (one
+     * filledBuffer from the JDK's arenas a copy up to 1024 doubles, the library from there and for other arenas from
+     * 1; encodeSequence and decodeSequence in Java at every size (one
      * copy)"}, and {@code "java path above"}, e.g. {@code "createPerson and encodePerson with a name of more than
      * 65536 chars; decodePerson in the library at every size"}.
      */
@@ -135,7 +149,9 @@ public final class Crossovers {
         String below = ENABLED
                 ? "fillBuffer " + FILL + " (segments " + FILL_SEGMENT + "), sumBuffer " + SUM + " (segments "
                         + SUM_SEGMENT
-                        + ") doubles; the library from there; filledBuffer in the library at every size; encodeSequence"
+                        + ") doubles; the library from there; filledBuffer from the JDK's arenas a copy up to "
+                        + FILLED_BUFFER_COPIED
+                        + " doubles, the library from there and for other arenas from 1; encodeSequence"
                         + " and decodeSequence in Java at every size (one copy)"
                 : none;
         String above = ENABLED

@@ -163,11 +163,15 @@ public final class NativeOperations implements BridgeOperations {
     }
 
     /**
-     * The memory of one call of {@code arena.allocate}, as the java provider takes it, filled by the library from 1
-     * double ({@link Crossovers#FILLED_BUFFER}).
+     * The memory as the java provider takes it ({@link ArenaMemory}): from the JDK's arenas up to {@link
+     * Crossovers#FILLED_BUFFER_COPIED} doubles the java provider's copy, else one call of {@code arena.allocate}
+     * filled by the library from 1 double ({@link Crossovers#FILLED_BUFFER}).
      */
     @Override
     public MemorySegment filledBuffer(long length, Arena arena) {
+        if (length <= Crossovers.FILLED_BUFFER_COPIED && ArenaMemory.fillsByCopy(arena, length)) {
+            return ArenaMemory.filledByCopy(arena, length).asReadOnly();
+        }
         MemorySegment memory = ArenaMemory.allocateDoubles(arena, length);
         if (length < Crossovers.FILLED_BUFFER) {
             Fill.fill(memory);

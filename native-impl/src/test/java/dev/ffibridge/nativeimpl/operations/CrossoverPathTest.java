@@ -39,7 +39,8 @@ class CrossoverPathTest {
         assertThat(Crossovers.FILL).isPositive();
         assertThat(Crossovers.describe().get("java path below"))
                 .startsWith("fillBuffer " + Crossovers.FILL)
-                .contains("filledBuffer in the library at every size");
+                .contains("filledBuffer from the JDK's arenas a copy up to 1024 doubles, the library from there and for"
+                        + " other arenas from 1;");
         assertThat(Crossovers.FILL_SEGMENT_IN_JAVA).isEqualTo(Crossovers.FILL_SEGMENT - 1);
         assertThat(Crossovers.SUM_SEGMENT_IN_JAVA)
                 .as("the java kernels' own straight-line limit, so that C2 folds the provider's test into theirs")
