@@ -217,12 +217,9 @@ public final class FfiBridge {
 
     /**
      * {@return the guide's zero-copy strategy with the lifetime in the caller's hands: a read-only segment of {@code
-     * length} doubles holding {@code (double) i}, freed when {@code arena} closes} Both providers take the memory in
-     * one allocation of {@code length * 8} bytes aligned to 8, whose exceptions pass unchanged: from an arena of your
-     * own, one call of {@link Arena#allocate(long, long) arena.allocate(length * 8, 8)}; from the JDK's arenas, up to
-     * 1 024 doubles, memory the JDK does not zero first, as for {@link Arena#allocateFrom(java.lang.foreign.ValueLayout,
-     * MemorySegment, java.lang.foreign.ValueLayout, long, long) allocateFrom}, since every byte is written. A
-     * confined arena closes cheaply; an {@linkplain Arena#ofAuto() automatic} one leaves it to the garbage collector.
+     * length} doubles holding {@code (double) i}, freed when {@code arena} closes} One allocation of {@code length * 8}
+     * bytes aligned to 8, its exceptions unchanged: {@link Arena#allocate(long, long) allocate(length * 8, 8)} from an
+     * arena of yours; from the JDK's, up to 1 024 doubles, memory not zeroed first. A confined arena closes cheaply.
      *
      * @param length the number of elements
      * @param arena the arena whose closing frees the memory

@@ -50,9 +50,10 @@ public final class Crossovers {
     static final int FILL_SEGMENT_IN_JAVA = Math.max(FILL_SEGMENT, 1) - 1;
 
     /**
-     * {@code filledBuffer(length, arena)}: the library fills from 1 double, whatever {@link #FILL_SEGMENT} says, with
-     * the crossovers on or off (0 doubles: nothing to fill, and no call with a possibly NULL address). The memory comes
-     * from {@code arena.allocate}, which zeroes it in a Java loop that C2 compiles into the same method as the fill.
+     * {@code filledBuffer(length, arena)} above {@link #FILLED_BUFFER_COPIED} or from an arena of the caller's own
+     * class: the library fills from 1 double, whatever {@link #FILL_SEGMENT} says, with the crossovers on or off (0
+     * doubles: nothing to fill, and no call with a possibly NULL address). The memory comes from {@code
+     * arena.allocate}, which zeroes it in a Java loop that C2 compiles into the same method as the fill.
      * Followed by the java kernel's copy, that loop stayed scalar, 8 bytes a store; followed by a downcall, it is
      * vectorized, 64 bytes a store, as in the raw binding (perfasm, the hot loop of {@code initNativeMemory}).
      * StrategyBench {@code zeroCopy} at 1 024 doubles, 3 forks, 5 December 2026: 351 ns with the Java fill, 259 ns
@@ -140,8 +141,7 @@ public final class Crossovers {
      * Where the operations run, by size, for {@code FfiBridge.diagnostics()}: two entries, {@code "java path
      * below"}, e.g. {@code "fillBuffer 128 (segments 1025), sumBuffer 16 (segments 17) doubles; the library from there;
      * filledBuffer from the JDK's arenas a copy up to 1024 doubles, the library from there and for other arenas from
-     * 1; encodeSequence and decodeSequence in Java at every size (one
-     * copy)"}, and {@code "java path above"}, e.g. {@code "createPerson and encodePerson with a name of more than
+     * 1; encodeSequence and decodeSequence in Java at every size (one copy)"}, and {@code "java path above"}, e.g. {@code "createPerson and encodePerson with a name of more than
      * 65536 chars; decodePerson in the library at every size"}.
      */
     public static Map<String, String> describe() {

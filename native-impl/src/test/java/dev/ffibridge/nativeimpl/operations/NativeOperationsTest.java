@@ -194,6 +194,9 @@ class NativeOperationsTest {
         void onlyEmptySegmentsStayInJavaWithTheCrossoversOff() {
             assertThat(Crossovers.FILL_SEGMENT_IN_JAVA).isZero();
             assertThat(Crossovers.SUM_SEGMENT_IN_JAVA).isZero();
+            assertThat(Crossovers.FILLED_BUFFER_COPIED)
+                    .as("filledBuffer in the library from 1 double")
+                    .isNegative();
             bridge.fillBuffer(MemorySegment.NULL); // no call with the NULL address
             assertThat(bridge.sumBuffer(MemorySegment.NULL.asByteBuffer().asDoubleBuffer()))
                     .isZero();
