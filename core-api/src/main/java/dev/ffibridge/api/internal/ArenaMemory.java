@@ -26,7 +26,7 @@ public final class ArenaMemory {
 
     private ArenaMemory() {}
 
-    /** Whether {@link #filledByCopy} serves this call: {@code arena} is one of the JDK's and {@code length <= COPIED}. */
+    /** Whether {@link #filledByCopy} serves this call: {@code arena} is one of the JDK's, {@code length <= COPIED}. */
     public static boolean fillsByCopy(Arena arena, long length) {
         return length <= COPIED && arena.getClass() == JDK_ARENA;
     }

@@ -141,8 +141,9 @@ public final class Crossovers {
      * Where the operations run, by size, for {@code FfiBridge.diagnostics()}: two entries, {@code "java path
      * below"}, e.g. {@code "fillBuffer 128 (segments 1025), sumBuffer 16 (segments 17) doubles; the library from there;
      * filledBuffer from the JDK's arenas a copy up to 1024 doubles, the library from there and for other arenas from
-     * 1; encodeSequence and decodeSequence in Java at every size (one copy)"}, and {@code "java path above"}, e.g. {@code "createPerson and encodePerson with a name of more than
-     * 65536 chars; decodePerson in the library at every size"}.
+     * 1; encodeSequence and decodeSequence in Java at every size (one copy)"}, and {@code "java path above"}, e.g.
+     * {@code "createPerson and encodePerson with a name of more than 65536 chars; decodePerson in the library at every
+     * size"}.
      */
     public static Map<String, String> describe() {
         String none = "none (-D" + PROPERTY + "=0): every size runs in the library";
