@@ -41,6 +41,7 @@ class CrossoverPathTest {
                 .startsWith("fillBuffer " + Crossovers.FILL)
                 .contains("filledBuffer from the JDK's arenas a copy up to 1024 doubles, the library from there and for"
                         + " other arenas from 1;");
+        assertThat(Crossovers.FILL_IN_JAVA).isEqualTo(Crossovers.FILL - 1);
         assertThat(Crossovers.FILL_SEGMENT_IN_JAVA).isEqualTo(Crossovers.FILL_SEGMENT - 1);
         assertThat(Crossovers.SUM_SEGMENT_IN_JAVA)
                 .as("the java kernels' own straight-line limit, so that C2 folds the provider's test into theirs")
@@ -120,6 +121,25 @@ class CrossoverPathTest {
                     assertThat(filled[i]).isEqualTo(i);
                     assertThat(segment.getAtIndex(JAVA_DOUBLE, i)).isEqualTo(i);
                     assertThat(allocated.getAtIndex(JAVA_DOUBLE, i)).isEqualTo(i);
+                }
+            }
+        }
+    }
+
+    /** Both sides of the array crossover write their range and nothing around it, at any offset. */
+    @Test
+    void arrayFillsAroundTheCrossoverWriteOnlyTheirRange() {
+        int crossover = Crossovers.FILL;
+        for (int length : new int[] {0, 1, 2, crossover - 1, crossover, crossover + 1}) {
+            for (int offset : new int[] {0, 1, 5}) {
+                double[] array = new double[offset + length + 2];
+                Arrays.fill(array, -1.0); // no fill value
+                bridge.fillBuffer(array, offset, length);
+                for (int i = 0; i < array.length; i++) {
+                    boolean inRange = i >= offset && i < offset + length;
+                    assertThat(array[i])
+                            .as("length %d, offset %d, element %d", length, offset, i)
+                            .isEqualTo(inRange ? i - offset : -1.0);
                 }
             }
         }
