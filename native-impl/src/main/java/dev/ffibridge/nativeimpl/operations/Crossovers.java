@@ -35,15 +35,6 @@ public final class Crossovers {
     static final int FILL = ENABLED ? 128 : 0;
 
     /**
-     * The most doubles of an array that {@code fillBuffer} fills in Java: {@link #FILL} - 1, or 0 with the crossovers
-     * off. {@code length - 1 < FILL_IN_JAVA}, unsigned, is one compare that tells 1 to 127 doubles from both 0 and
-     * 128+, where {@code length < FILL} and the java loop's own {@code length > 0} were two: FillBench, arrays,
-     * 3 forks, 5 December 2026, native against java at 1 double 1.68 against 1.56 ns with two, 0.93 against 0.95 with
-     * one (and the java loop without its test, {@code Fill.fillNonEmpty}).
-     */
-    static final int FILL_IN_JAVA = Math.max(FILL, 1) - 1;
-
-    /**
      * {@code fillBuffer} of a segment: Java up to 1 024 doubles, where the java kernel is one copy from
      * a ramp in the segment's phase (FillBench, native segments, 3 forks, the library against Java:
      * 41.9 against 37.1 ns at 512, 60.2 against 55.4 at 768, 78.2 against 73.5 at 1 024, 77.2 against

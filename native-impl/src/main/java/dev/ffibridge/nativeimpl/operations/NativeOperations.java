@@ -88,15 +88,15 @@ public final class NativeOperations implements BridgeOperations {
 
     @Override
     public void fill(double[] array, int offset, int length) {
-        if (Integer.compareUnsigned(length - 1, Crossovers.FILL_IN_JAVA) < 0) { // 1 to FILL_IN_JAVA, one compare
-            Fill.fillNonEmpty(array, offset, length);
-        } else if (length >= Crossovers.FILL) { // 0 too with the crossovers off; 0 with them on: nothing to do
-            MemorySegment buffer = slice(array, offset, length);
-            if (length > Pieces.PIECE) {
-                Pieces.fillHeap(buffer, length);
-            } else {
-                GuideFunctions.fillBuffer(buffer, length);
-            }
+        if (length < Crossovers.FILL) {
+            Fill.fill(array, offset, length);
+            return;
+        }
+        MemorySegment buffer = slice(array, offset, length);
+        if (length > Pieces.PIECE) {
+            Pieces.fillHeap(buffer, length);
+        } else {
+            GuideFunctions.fillBuffer(buffer, length);
         }
     }
 

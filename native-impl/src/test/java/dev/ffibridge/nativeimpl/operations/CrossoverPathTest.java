@@ -41,7 +41,6 @@ class CrossoverPathTest {
                 .startsWith("fillBuffer " + Crossovers.FILL)
                 .contains("filledBuffer from the JDK's arenas a copy up to 1024 doubles, the library from there and for"
                         + " other arenas from 1;");
-        assertThat(Crossovers.FILL_IN_JAVA).isEqualTo(Crossovers.FILL - 1);
         assertThat(Crossovers.FILL_SEGMENT_IN_JAVA).isEqualTo(Crossovers.FILL_SEGMENT - 1);
         assertThat(Crossovers.SUM_SEGMENT_IN_JAVA)
                 .as("the java kernels' own straight-line limit, so that C2 folds the provider's test into theirs")

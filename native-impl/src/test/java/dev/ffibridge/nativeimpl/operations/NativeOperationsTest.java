@@ -192,7 +192,6 @@ class NativeOperationsTest {
         /** With the crossovers off (this execution) every size goes to the library but the empty one. */
         @Test
         void onlyEmptySegmentsStayInJavaWithTheCrossoversOff() {
-            assertThat(Crossovers.FILL_IN_JAVA).isZero();
             assertThat(Crossovers.FILL_SEGMENT_IN_JAVA).isZero();
             assertThat(Crossovers.SUM_SEGMENT_IN_JAVA).isZero();
             assertThat(Crossovers.FILLED_BUFFER_COPIED)
