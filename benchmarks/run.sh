@@ -22,6 +22,9 @@
 #                               1 short iteration, no warmup), cold load in 1 JVM, then report.md and charts in
 #                               benchmarks/target/smoke/; proves the build -> JMH -> JSON -> report path
 #   benchmarks/run.sh jmh ARGS  the benchmark jar with your own JMH arguments (e.g. FillBench -p n=1024 -prof gc)
+#   benchmarks/run.sh asm ARGS  jmh with a disassembler: builds src/main/c/hsdis_capstone.c (apt: libcapstone-dev) into
+#                               target/hsdis/, so that -prof perfasm (here: perfasm:events=cpu-clock, the VM has no
+#                               hardware counters) and -XX:+PrintAssembly print instructions
 # full's wall time, estimated from the smoke run's ~0.7 s per JMH fork (JVM start, set-up; taken as 1.2 s with
 # -prof gc and the large set-ups) and the iterations (ProviderBench: 3 warmup + 5 measured x 0.5 s = 4 s per fork):
 #   CallBench      15 benchmarks x 2 forks x (4 + 5) x 0.5 s                       ~ 3 min
@@ -276,8 +279,19 @@ case $mode in
     jmh)
         jmh "$@"
         ;;
+    asm)
+        [ -f /usr/include/capstone/capstone.h ] || {
+            echo "asm needs Capstone's headers: apt-get install libcapstone-dev" >&2
+            exit 1
+        }
+        mkdir -p "$here/target/hsdis"
+        ${CC:-gcc} -O2 -fPIC -shared -Wall -Wextra -Werror -o "$here/target/hsdis/hsdis-amd64.so" \
+            "$here/src/main/c/hsdis_capstone.c" -lcapstone
+        # HotSpot looks for hsdis-<arch>.so next to libjvm.so, then by name through the loader's path.
+        LD_LIBRARY_PATH="$here/target/hsdis${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" jmh "$@"
+        ;;
     *)
-        echo "usage: benchmarks/run.sh [quick|full|only TABLE...|confirm|report|smoke|jmh ARGS...]" >&2
+        echo "usage: benchmarks/run.sh [quick|full|only TABLE...|confirm|report|smoke|jmh ARGS...|asm ARGS...]" >&2
         exit 2
         ;;
 esac
