@@ -47,6 +47,19 @@ class FillTest {
         }
     }
 
+    /** The straight line for short arrays, each of its lengths, and the loop after it, inside a larger array. */
+    @Test
+    void fillsEveryShortLengthAtAnOffsetAndNothingAroundIt() {
+        for (int n = 0; n <= 18; n++) {
+            double[] array = new double[n + 5];
+            Arrays.fill(array, -1.0);
+            BRIDGE.fillBuffer(array, 3, n);
+            for (int i = 0; i < array.length; i++) {
+                assertThat(array[i]).as("n = %d, element %d", n, i).isEqualTo(i >= 3 && i < 3 + n ? i - 3 : -1.0);
+            }
+        }
+    }
+
     @Test
     void fillsOnlyTheGivenRange() {
         double[] array = new double[10];

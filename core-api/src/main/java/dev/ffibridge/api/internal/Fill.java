@@ -40,8 +40,69 @@ public final class Fill {
 
     private Fill() {}
 
+    /**
+     * Up to this many doubles an array is filled in straight-line code ({@link #fillShort}), above it in a loop
+     * ({@link #fillLoop}). The native provider makes the same test first, so that C2 compiles the same instructions
+     * for both providers up to here (the sums' {@link Sum#LANES} works the same way).
+     */
+    public static final int SHORT = 16;
+
     /** {@code array[offset + i] = (double) i} for {@code 0 <= i < length}; the range is in bounds. */
     public static void fill(double[] array, int offset, int length) {
+        if (length <= SHORT) {
+            fillShort(array, offset, length);
+        } else {
+            fillLoop(array, offset, length);
+        }
+    }
+
+    /**
+     * {@link #fill(double[], int, int)} for {@code length <= SHORT}: a jump into a run of stores, no loop. A loop
+     * costs its pre-, main and post-loop even for 1 double (and C2 does not vectorize one whose profile says one
+     * trip). FillBench, 3 forks each, 5 December 2026, java provider, the loop against this: a {@code double[]} of 1
+     * 1.56 -> 0.96 ns, of 16 5.57 -> 4.11 ns; a heap {@code DoubleBuffer} of 1 2.47 -> 1.58 ns, of 16 7.96 -> 4.11 ns.
+     */
+    @SuppressWarnings("fallthrough") // on purpose: case n stores element n - 1, then every element below it
+    public static void fillShort(double[] array, int offset, int length) {
+        switch (length) {
+            case 16:
+                array[offset + 15] = 15;
+            case 15:
+                array[offset + 14] = 14;
+            case 14:
+                array[offset + 13] = 13;
+            case 13:
+                array[offset + 12] = 12;
+            case 12:
+                array[offset + 11] = 11;
+            case 11:
+                array[offset + 10] = 10;
+            case 10:
+                array[offset + 9] = 9;
+            case 9:
+                array[offset + 8] = 8;
+            case 8:
+                array[offset + 7] = 7;
+            case 7:
+                array[offset + 6] = 6;
+            case 6:
+                array[offset + 5] = 5;
+            case 5:
+                array[offset + 4] = 4;
+            case 4:
+                array[offset + 3] = 3;
+            case 3:
+                array[offset + 2] = 2;
+            case 2:
+                array[offset + 1] = 1;
+            case 1:
+                array[offset] = 0;
+            default: // 0: nothing to fill
+        }
+    }
+
+    /** {@link #fill(double[], int, int)} in a loop, for any length. */
+    public static void fillLoop(double[] array, int offset, int length) {
         // An int-indexed loop with an int -> double conversion: C2 vectorizes it; every value is exact.
         for (int i = 0; i < length; i++) {
             array[offset + i] = i;

@@ -88,8 +88,12 @@ public final class NativeOperations implements BridgeOperations {
 
     @Override
     public void fill(double[] array, int offset, int length) {
+        if (length <= Crossovers.FILL_SHORT) { // the java kernel's own first test: its instructions, no more
+            Fill.fillShort(array, offset, length);
+            return;
+        }
         if (length < Crossovers.FILL) {
-            Fill.fill(array, offset, length);
+            Fill.fillLoop(array, offset, length);
             return;
         }
         MemorySegment buffer = slice(array, offset, length);

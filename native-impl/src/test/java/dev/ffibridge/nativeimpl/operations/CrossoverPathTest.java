@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ffibridge.api.FfiBridge;
 import dev.ffibridge.api.Person;
+import dev.ffibridge.api.internal.Fill;
 import dev.ffibridge.api.internal.PersonCodec;
 import dev.ffibridge.api.internal.SequenceCodec;
 import dev.ffibridge.api.internal.Sum;
@@ -18,6 +19,7 @@ import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +43,10 @@ class CrossoverPathTest {
                 .startsWith("fillBuffer " + Crossovers.FILL)
                 .contains("filledBuffer from the JDK's arenas a copy up to 1024 doubles, the library from there and for"
                         + " other arenas from 1;");
+        assertThat(Crossovers.FILL_SHORT)
+                .as("the java kernel's own straight-line limit, so that C2 folds the provider's test into its")
+                .isEqualTo(Fill.SHORT)
+                .isLessThan(Crossovers.FILL);
         assertThat(Crossovers.FILL_SEGMENT_IN_JAVA).isEqualTo(Crossovers.FILL_SEGMENT - 1);
         assertThat(Crossovers.SUM_SEGMENT_IN_JAVA)
                 .as("the java kernels' own straight-line limit, so that C2 folds the provider's test into theirs")
@@ -125,11 +131,14 @@ class CrossoverPathTest {
         }
     }
 
-    /** Both sides of the array crossover write their range and nothing around it, at any offset. */
+    /** Every path of an array's fill (straight line, loop, library) writes its range and nothing around it. */
     @Test
-    void arrayFillsAroundTheCrossoverWriteOnlyTheirRange() {
+    void arrayFillsAroundTheCrossoversWriteOnlyTheirRange() {
         int crossover = Crossovers.FILL;
-        for (int length : new int[] {0, 1, 2, crossover - 1, crossover, crossover + 1}) {
+        IntStream lengths = IntStream.concat(
+                IntStream.rangeClosed(0, Crossovers.FILL_SHORT + 1),
+                IntStream.of(crossover - 1, crossover, crossover + 1));
+        for (int length : lengths.toArray()) {
             for (int offset : new int[] {0, 1, 5}) {
                 double[] array = new double[offset + length + 2];
                 Arrays.fill(array, -1.0); // no fill value

@@ -192,6 +192,9 @@ class NativeOperationsTest {
         /** With the crossovers off (this execution) every size goes to the library but the empty one. */
         @Test
         void onlyEmptySegmentsStayInJavaWithTheCrossoversOff() {
+            assertThat(Crossovers.FILL_SHORT)
+                    .as("not even an empty array stays in Java")
+                    .isNegative();
             assertThat(Crossovers.FILL_SEGMENT_IN_JAVA).isZero();
             assertThat(Crossovers.SUM_SEGMENT_IN_JAVA).isZero();
             assertThat(Crossovers.FILLED_BUFFER_COPIED)
