@@ -44,7 +44,7 @@ class CrossoverPathTest {
                 .contains("filledBuffer from the JDK's arenas a copy up to 1024 doubles, the library from there and for"
                         + " other arenas from 1;");
         assertThat(Crossovers.FILL_SHORT)
-                .as("the java kernel's own straight-line limit, so that C2 folds the provider's test into its")
+                .as("the java kernel's own straight-line limit: both providers make the same first test")
                 .isEqualTo(Fill.SHORT)
                 .isLessThan(Crossovers.FILL);
         assertThat(Crossovers.FILL_SEGMENT_IN_JAVA).isEqualTo(Crossovers.FILL_SEGMENT - 1);
